@@ -1,0 +1,6 @@
+from .errors import BadSampleError
+from .motion_video_dataset import MotionVideoDataset
+from .transforms import *  # noqa: F401,F403
+from .unlabeled_video_dataset import UnlabeledVideoDataset
+
+__all__ = ['BadSampleError', 'MotionVideoDataset', 'UnlabeledVideoDataset']

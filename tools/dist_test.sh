@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Usage: tools/dist_test.sh CONFIG CHECKPOINT NUM_PROCS [test.py args...]
+set -e
+CONFIG=$1
+CHECKPOINT=$2
+NPROC=$3
+NNODES=${NNODES:-1}
+NODE_RANK=${NODE_RANK:-0}
+PORT=${PORT:-29500}
+MASTER_ADDR=${MASTER_ADDR:-"127.0.0.1"}
+PYTHON=${PYTHON:-python}
+if [ -z "${OMP_NUM_THREADS:-}" ] && ! $PYTHON -c "import torch,sys; sys.exit(not torch.cuda.is_available())" 2>/dev/null; then
+  export OMP_NUM_THREADS=$(( $(nproc) / NPROC > 0 ? $(nproc) / NPROC : 1 ))
+fi
+PYTHONPATH="$(dirname "$0")/..":$PYTHONPATH \
+$PYTHON -m torch.distributed.run --nnodes=$NNODES --node_rank=$NODE_RANK \
+    --master_addr=$MASTER_ADDR --nproc_per_node=$NPROC --master_port=$PORT \
+    "$(dirname "$0")/test.py" "$CONFIG" "$CHECKPOINT" --launcher pytorch "${@:4}"
