@@ -21,3 +21,5 @@ visualizer = dict(type='ActionVisualizer', vis_backends=vis_backends)
 log_level = 'INFO'
 load_from = None
 resume = False
+# exact resume of the random streams (see mmmotion/engine/hooks)
+custom_hooks = [dict(type='RNGStateHook')]

@@ -5,6 +5,7 @@ from typing import Callable, List, Optional, Sequence, Union
 
 from mmaction.datasets import BaseActionDataset
 from mmengine.logging import print_log
+from mmengine.registry import DefaultScope
 
 from mmmotion.registry import DATASETS
 from .errors import BadSampleError
@@ -56,8 +57,13 @@ class MotionVideoDataset(BaseActionDataset):
         self.extensions = tuple(extensions)
         self.delimiter = delimiter
         self.skipped: List[str] = []
-        super().__init__(
-            ann_file, pipeline=pipeline, data_prefix=data_prefix, **kwargs)
+        # Built outside a Runner (no default scope), the pipeline's bare type
+        # names are looked up in mmmotion's registry and its parents.
+        scope = None if DefaultScope.get_current_instance() else 'mmmotion'
+        with DefaultScope.overwrite_default_scope(scope):
+            super().__init__(
+                ann_file, pipeline=pipeline, data_prefix=data_prefix,
+                **kwargs)
 
     # ------------------------------------------------------------------ list
     def _scan_folder(self, folder: str) -> List[str]:

@@ -20,6 +20,8 @@ mmcv-lite 2.1.0 / mmaction2 1.2.0 (see the project README, "Stack fixes"):
    the allow-list: it would let a file call any attribute). A file that carries
    any other global (a code-executing pickle, say) is refused with an error that
    names it.
+6. mmcv-lite's import-time warning about ``MultiScaleDeformableAttention``
+   (a compiled op no recognizer here needs) is silenced.
 5. Distributed training without CUDA lives in :mod:`mmmotion.utils.dist` (it
    needs the config, so the tools call it).
 """
@@ -28,6 +30,7 @@ import importlib.util
 import os.path as osp
 import sys
 import types
+import warnings
 
 _APPLIED = False
 
@@ -154,6 +157,9 @@ def apply() -> None:
     global _APPLIED
     if _APPLIED:
         return
+    # 6. mmcv-lite has no compiled ops; its warning about one is noise here.
+    warnings.filterwarnings(
+        'ignore', message='Fail to import ``MultiScaleDeformableAttention``')
     fix_missing_drn()
     check_requirements()
     fix_checkpoint_loading()
