@@ -132,3 +132,15 @@ def test_extract_backbone_weights_loads_as_pretrained(msr_mini, tmp_path):
     PretrainedInit(checkpoint=str(dst), prefix='backbone.')(backbone)
     for k, v in backbone.state_dict().items():
         assert torch.equal(v, raw['backbone.' + k]), k
+    # --strip: for MMAction2's ResNet3d, which loads through `pretrained`
+    stripped = tmp_path / 'stripped.pth'
+    run_tool([
+        sys.executable, 'tools/model_converters/extract_backbone_weights.py',
+        str(work / 'epoch_1.pth'),
+        str(stripped), '--strip'
+    ])
+    cfg.model.backbone.pretrained = str(stripped)
+    backbone = MODELS.build(cfg.model.backbone)
+    backbone.init_weights()
+    for k, v in backbone.state_dict().items():
+        assert torch.equal(v, raw['backbone.' + k]), k

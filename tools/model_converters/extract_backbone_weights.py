@@ -8,6 +8,8 @@ kept as they are (so ``init_cfg=dict(type='Pretrained', checkpoint=...,
 prefix='backbone.')`` loads it) and nothing but tensors, so it loads with
 ``torch.load(..., weights_only=True)`` anywhere. The input is read through
 mmmotion's safe loader (weights-only, mmengine's data types allowed).
+With ``--strip`` the prefix is dropped from the keys, for backbones that load
+through ``pretrained=`` (MMAction2's ``ResNet3d`` ignores ``init_cfg``).
 """
 import argparse
 import os.path as osp
@@ -20,12 +22,14 @@ from mmmotion.utils.atomic_io import atomic_path  # noqa: E402
 from mmmotion.utils.compat import load_checkpoint_weights_only  # noqa: E402
 
 
-def extract(src: str, dst: str, prefix: str = 'backbone.') -> int:
+def extract(src: str, dst: str, prefix: str = 'backbone.',
+            strip: bool = False) -> int:
     ckpt = load_checkpoint_weights_only(src, map_location='cpu')
     state = ckpt.get('state_dict', ckpt) if isinstance(ckpt, dict) else None
     if not isinstance(state, dict):
         raise ValueError(f'{src}: no state_dict in the checkpoint')
-    out = {k: v for k, v in state.items()
+    out = {(k[len(prefix):] if strip else k): v
+           for k, v in state.items()
            if k.startswith(prefix) and isinstance(v, torch.Tensor)}
     if not out:
         raise ValueError(
@@ -41,8 +45,12 @@ def main(argv=None):
     p.add_argument('src')
     p.add_argument('dst')
     p.add_argument('--prefix', default='backbone.')
+    p.add_argument(
+        '--strip', action='store_true',
+        help='drop the prefix from the keys (for backbones that load through '
+        '`pretrained=` instead of init_cfg, like MMAction2\'s ResNet3d)')
     args = p.parse_args(argv)
-    n = extract(args.src, args.dst, args.prefix)
+    n = extract(args.src, args.dst, args.prefix, args.strip)
     print(f'{n} tensors under "{args.prefix}" -> {args.dst}')
 
 
