@@ -5,9 +5,9 @@ from typing import Callable, List, Optional, Sequence, Union
 
 from mmaction.datasets import BaseActionDataset
 from mmengine.logging import print_log
-from mmengine.registry import DefaultScope
 
 from mmmotion.registry import DATASETS
+from mmmotion.utils.scope import mmmotion_scope
 from .errors import BadSampleError
 
 VIDEO_EXTENSIONS = ('.mp4', '.avi', '.mkv', '.webm', '.mov', '.npy', '.mat')
@@ -57,10 +57,9 @@ class MotionVideoDataset(BaseActionDataset):
         self.extensions = tuple(extensions)
         self.delimiter = delimiter
         self.skipped: List[str] = []
-        # Built outside a Runner (no default scope), the pipeline's bare type
-        # names are looked up in mmmotion's registry and its parents.
-        scope = None if DefaultScope.get_current_instance() else 'mmmotion'
-        with DefaultScope.overwrite_default_scope(scope):
+        # the pipeline's bare type names resolve in mmmotion's scope, also
+        # when MMAction2's scope (or none) is current
+        with mmmotion_scope():
             super().__init__(
                 ann_file, pipeline=pipeline, data_prefix=data_prefix,
                 **kwargs)
