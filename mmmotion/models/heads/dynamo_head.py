@@ -1,0 +1,91 @@
+"""DynamoNet's classifier: action representation + dynamic motion representation."""
+from typing import Dict, Optional, Tuple
+
+import torch
+import torch.nn as nn
+from mmaction.models.heads.base import BaseHead
+from mmcv.cnn import ConvModule
+
+from mmmotion.registry import MODELS
+
+
+@MODELS.register_module()
+class DynamoHead(BaseHead):
+    """Classify from the backbone features (AR) and the dynamic filters (DMR).
+
+    Paper (Diba et al., ICCV 2019, sec. 3.2 and 4.1): the action
+    representation (AR) comes from the backbone through two conv layers of 64
+    filters and an FC; the dynamic motion representation (DMR) is the
+    flattened filters through an FC of 512; AR and DMR are concatenated and
+    fed to the classifier.
+
+    Ours: 3x3x3 convs with BN and ReLU, global average pooling before the AR
+    FC (``ar_channels`` wide), ReLU after both FCs, dropout before the
+    classifier. Local (per-pixel) filters are averaged over space before the
+    DMR FC.
+
+    Args:
+        num_classes (int): number of classes.
+        in_channels (int): channels of the backbone features.
+        num_frames (int): T, filters per clip.
+        filter_size (int): s.
+        mid_channels (int): AR conv channels (64 in the paper).
+        ar_channels (int): width of the AR FC.
+        dmr_channels (int): width of the DMR FC (512 in the paper).
+        use_dmr (bool): concatenate the DMR (the paper) or classify from the
+            AR alone.
+        dropout_ratio (float): dropout before the classifier.
+        loss_cls (dict): classification loss.
+        average_clips (str): how clip scores are averaged at test.
+    """
+
+    def __init__(self,
+                 num_classes: int,
+                 in_channels: int,
+                 num_frames: int,
+                 filter_size: int = 5,
+                 mid_channels: int = 64,
+                 ar_channels: int = 512,
+                 dmr_channels: int = 512,
+                 use_dmr: bool = True,
+                 dropout_ratio: float = 0.5,
+                 norm_cfg: dict = dict(type='BN3d'),
+                 loss_cls: Dict = dict(type='CrossEntropyLoss'),
+                 average_clips: Optional[str] = 'prob',
+                 init_cfg: Optional[dict] = dict(
+                     type='Normal', layer='Linear', std=0.01),
+                 **kwargs) -> None:
+        super().__init__(
+            num_classes, in_channels, loss_cls=loss_cls,
+            average_clips=average_clips, init_cfg=init_cfg, **kwargs)
+        self.use_dmr = use_dmr
+        self.ar_convs = nn.Sequential(
+            ConvModule(in_channels, mid_channels, 3, padding=1,
+                       conv_cfg=dict(type='Conv3d'), norm_cfg=norm_cfg),
+            ConvModule(mid_channels, mid_channels, 3, padding=1,
+                       conv_cfg=dict(type='Conv3d'), norm_cfg=norm_cfg))
+        self.pool = nn.AdaptiveAvgPool3d(1)
+        self.ar_fc = nn.Linear(mid_channels, ar_channels)
+        fused = ar_channels
+        if use_dmr:
+            self.dmr_fc = nn.Linear(num_frames * filter_size**2, dmr_channels)
+            fused += dmr_channels
+        self.relu = nn.ReLU(inplace=True)
+        self.dropout = nn.Dropout(dropout_ratio) if dropout_ratio else None
+        self.fc_cls = nn.Linear(fused, num_classes)
+
+    def forward(self, x: Tuple[torch.Tensor, torch.Tensor],
+                **kwargs) -> torch.Tensor:
+        """Args: x = (features ``(N, C, T', H', W')``, filters). Returns
+        class scores ``(N, num_classes)``."""
+        feats, filters = x
+        ar = self.relu(self.ar_fc(self.pool(self.ar_convs(feats)).flatten(1)))
+        parts = [ar]
+        if self.use_dmr:
+            if filters.dim() == 5:  # local: (N, T, s*s, H, W)
+                filters = filters.mean((3, 4))
+            parts.append(self.relu(self.dmr_fc(filters.flatten(1))))
+        x = torch.cat(parts, 1)
+        if self.dropout is not None:
+            x = self.dropout(x)
+        return self.fc_cls(x)

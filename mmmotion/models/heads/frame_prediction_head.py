@@ -1,0 +1,106 @@
+"""DynamoNet's frame-prediction (FP) branch: deep features -> dynamic filters."""
+from typing import Optional, Sequence, Tuple
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+from mmcv.cnn import ConvModule
+from mmengine.model import BaseModule
+
+from mmmotion.registry import MODELS
+from ..layers.dynamic_filter import check_filter_size
+
+
+@MODELS.register_module()
+class FramePredictionHead(BaseModule):
+    """Predict T dynamic s x s motion filters from a 3D backbone's features.
+
+    Paper (Diba et al., ICCV 2019, sec. 3.1 and 4.1): at the deep end of the
+    backbone, two conv layers of 64 filters, then a softmax that yields one
+    s x s filter per input frame (s = 5 best).
+
+    Ours: the convs are 3x3x3 with BN and ReLU; the result is average-pooled
+    to ``pool_size`` (T', H', W') and a linear layer gives the T * s^2 logits,
+    softmax-normalised over each filter's s^2 taps (so a filter is a convex
+    mix of the neighbouring pixels). ``mode='local'`` (beyond the paper)
+    instead predicts one kernel per output pixel: a 1x1x1 conv gives
+    T * s^2 channels at the feature resolution, averaged over time and
+    upsampled bilinearly to the frame size before the softmax.
+
+    Works on the features of any 3D backbone: ``(N, C, T', H', W')``.
+
+    Args:
+        in_channels (int): channels of the backbone features.
+        num_frames (int): T, the number of input frames (one filter each).
+        filter_size (int): s, odd.
+        mid_channels (int): channels of the two convs (64 in the paper).
+        mode (str): ``'global'`` (the paper) or ``'local'``.
+        pool_size (tuple): (T', H', W') of the pooling before the linear
+            layer, global mode.
+        init_cfg (dict, optional): mmengine init config.
+    """
+
+    def __init__(self,
+                 in_channels: int,
+                 num_frames: int,
+                 filter_size: int = 5,
+                 mid_channels: int = 64,
+                 mode: str = 'global',
+                 pool_size: Sequence[int] = (2, 2, 2),
+                 norm_cfg: dict = dict(type='BN3d'),
+                 init_cfg: Optional[dict] = None) -> None:
+        super().__init__(init_cfg=init_cfg)
+        if mode not in ('global', 'local'):
+            raise ValueError(f"mode must be 'global' or 'local', got {mode!r}")
+        check_filter_size(filter_size, (filter_size, filter_size))
+        self.num_frames = num_frames
+        self.filter_size = filter_size
+        self.mode = mode
+        self.convs = nn.Sequential(
+            ConvModule(in_channels, mid_channels, 3, padding=1,
+                       conv_cfg=dict(type='Conv3d'), norm_cfg=norm_cfg),
+            ConvModule(mid_channels, mid_channels, 3, padding=1,
+                       conv_cfg=dict(type='Conv3d'), norm_cfg=norm_cfg))
+        taps = num_frames * filter_size**2
+        if mode == 'global':
+            self.pool = nn.AdaptiveAvgPool3d(tuple(pool_size))
+            n_pool = int(torch.tensor(pool_size).prod())
+            self.fc = nn.Linear(mid_channels * n_pool, taps)
+        else:
+            self.fc = nn.Conv3d(mid_channels, taps, 1)
+
+    def init_weights(self) -> None:
+        super().init_weights()
+        if self.init_cfg is None:
+            # start from near-uniform filters: a blur, an easy first guess
+            nn.init.normal_(self.fc.weight, std=1e-3)
+            nn.init.zeros_(self.fc.bias)
+
+    def forward(self,
+                feats: torch.Tensor,
+                frame_size: Optional[Tuple[int, int]] = None
+                ) -> torch.Tensor:
+        """Return filters ``(N, T, s, s)`` (global) or ``(N, T, s*s, H, W)``.
+
+        Args:
+            feats: ``(N, C, T', H', W')`` backbone features.
+            frame_size: (H, W) of the frames; needed in local mode, and used
+                to check that the filter fits the frame.
+        """
+        if isinstance(feats, (tuple, list)):
+            feats = feats[-1]
+        n = feats.shape[0]
+        t, s = self.num_frames, self.filter_size
+        if frame_size is not None:
+            check_filter_size(s, frame_size)
+        x = self.convs(feats)
+        if self.mode == 'global':
+            logits = self.fc(self.pool(x).flatten(1)).view(n, t, s * s)
+            return logits.softmax(-1).view(n, t, s, s)
+        if frame_size is None:
+            raise ValueError('local mode needs the frame size')
+        logits = self.fc(x).mean(2)  # (N, T*s*s, H', W')
+        logits = F.interpolate(
+            logits, size=tuple(frame_size), mode='bilinear',
+            align_corners=False)
+        return logits.view(n, t, s * s, *frame_size).softmax(2)

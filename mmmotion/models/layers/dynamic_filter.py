@@ -1,0 +1,128 @@
+"""Dynamic motion filters: per-sample, per-frame kernels that map x_t to x_t+1.
+
+DynamoNet (Diba et al., ICCV 2019, eq. 1): ``x_hat_{t+1} = F_t * x_t``, the
+filter ``F_t`` convolved with frame ``x_t`` at every spatial position.
+
+Paper: one s x s filter per sample and frame, softmax-normalised, s = 5.
+Ours: the filter is shared by the colour channels; borders are padded by
+replicating the edge (zero padding would darken the predicted border; option
+``padding_mode``); a spatially varying ("local") mode with one kernel per pixel.
+"""
+from typing import Sequence
+
+import torch
+import torch.nn.functional as F
+
+
+def check_filters(frames: torch.Tensor, filters: torch.Tensor) -> str:
+    """Validate shapes; return ``'global'`` or ``'local'``.
+
+    Args:
+        frames: ``(N, C, T, H, W)``.
+        filters: ``(N, T, s, s)`` (global) or ``(N, T, s*s, H, W)`` (local).
+    """
+    if frames.dim() != 5:
+        raise ValueError(
+            f'frames must be (N, C, T, H, W), got shape {tuple(frames.shape)}')
+    n, _, t, h, w = frames.shape
+    if filters.dim() == 4:
+        mode, s = 'global', filters.shape[-1]
+        if filters.shape[-2] != s:
+            raise ValueError(f'filters must be square, got {filters.shape}')
+    elif filters.dim() == 5:
+        mode = 'local'
+        s = int(round(filters.shape[2]**0.5))
+        if s * s != filters.shape[2] or tuple(filters.shape[3:]) != (h, w):
+            raise ValueError(
+                f'local filters must be (N, T, s*s, {h}, {w}), got '
+                f'{tuple(filters.shape)}')
+    else:
+        raise ValueError('filters must be (N, T, s, s) or (N, T, s*s, H, W), '
+                         f'got shape {tuple(filters.shape)}')
+    if filters.shape[0] != n or filters.shape[1] != t:
+        raise ValueError(
+            f'{filters.shape[1]} filters for {filters.shape[0]} samples do '
+            f'not match a clip of {t} frames and {n} samples: the frame '
+            'prediction branch and the clip length disagree')
+    check_filter_size(s, (h, w))
+    return mode
+
+
+def check_filter_size(s: int, frame_size: Sequence[int]) -> None:
+    """Refuse even filter sizes and filters larger than the frame."""
+    if s < 1 or s % 2 == 0:
+        raise ValueError(
+            f'filter size must be odd (centred on the pixel), got {s}')
+    if s > min(frame_size):
+        raise ValueError(f'filter size {s} is larger than the frame '
+                         f'{frame_size[0]}x{frame_size[1]}')
+
+
+def apply_dynamic_filters(frames: torch.Tensor,
+                          filters: torch.Tensor,
+                          padding_mode: str = 'replicate') -> torch.Tensor:
+    """Apply filter t of each sample to frame t, in one vectorised operation.
+
+    Global filters run as one grouped convolution over batch, frames and
+    channels; local filters as one unfold and a weighted sum.
+
+    Args:
+        frames: ``(N, C, T, H, W)`` frames x_1..x_T.
+        filters: ``(N, T, s, s)`` or ``(N, T, s*s, H, W)``.
+        padding_mode: ``'replicate'``, ``'reflect'`` or ``'zeros'``.
+
+    Returns:
+        ``(N, C, T, H, W)``: the predictions of x_2..x_T+1.
+    """
+    mode = check_filters(frames, filters)
+    n, c, t, h, w = frames.shape
+    s = filters.shape[-1] if mode == 'global' else int(filters.shape[2]**0.5)
+    p = s // 2
+    x = frames.transpose(1, 2).reshape(n * t, c, h, w)
+    if padding_mode == 'zeros':
+        x = F.pad(x, (p, p, p, p))
+    else:
+        x = F.pad(x, (p, p, p, p), mode=padding_mode)
+    if mode == 'global':
+        weight = filters.reshape(n * t, 1, s, s).repeat_interleave(c, dim=0)
+        out = F.conv2d(x.reshape(1, n * t * c, h + 2 * p, w + 2 * p),
+                       weight.to(x.dtype), groups=n * t * c)
+    else:
+        cols = F.unfold(x, s).view(n * t, c, s * s, h * w)
+        out = (cols * filters.reshape(n * t, 1, s * s, h * w)).sum(2)
+    return out.view(n, t, c, h, w).transpose(1, 2)
+
+
+def apply_dynamic_filters_loop(frames: torch.Tensor,
+                               filters: torch.Tensor,
+                               padding_mode: str = 'replicate'
+                               ) -> torch.Tensor:
+    """Reference: the same result, one sample and one frame at a time.
+
+    Kept for tests and ``tools/analysis/benchmark_dynamonet.py``.
+    """
+    mode = check_filters(frames, filters)
+    n, c, t, h, w = frames.shape
+    out = torch.empty_like(frames)
+    for i in range(n):
+        for j in range(t):
+            frame = frames[i, :, j][None]  # (1, C, H, W)
+            if mode == 'global':
+                s = filters.shape[-1]
+                p = s // 2
+                padded = (F.pad(frame, (p, p, p, p)) if padding_mode == 'zeros'
+                          else F.pad(frame, (p, p, p, p), mode=padding_mode))
+                k = filters[i, j].expand(c, 1, s, s)
+                out[i, :, j] = F.conv2d(padded, k, groups=c)[0]
+            else:
+                s = int(filters.shape[2]**0.5)
+                p = s // 2
+                padded = (F.pad(frame, (p, p, p, p)) if padding_mode == 'zeros'
+                          else F.pad(frame, (p, p, p, p), mode=padding_mode))
+                k = filters[i, j].view(s, s, h, w)
+                acc = torch.zeros(c, h, w, dtype=frames.dtype)
+                for dy in range(s):
+                    for dx in range(s):
+                        acc += padded[0, :, dy:dy + h, dx:dx + w] * k[dy, dx]
+                out[i, :, j] = acc
+    return out

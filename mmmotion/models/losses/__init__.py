@@ -1,0 +1,3 @@
+from .huber_loss import HuberLoss
+
+__all__ = ['HuberLoss']

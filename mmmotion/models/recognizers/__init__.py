@@ -1,0 +1,3 @@
+from .dynamonet import DynamoNet
+
+__all__ = ['DynamoNet']

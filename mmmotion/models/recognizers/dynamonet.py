@@ -1,0 +1,165 @@
+"""DynamoNet: dynamic motion filters that predict the next frame, fused with a
+3D CNN action classifier (Diba et al., "DynamoNet: Dynamic Action and Motion
+Network", ICCV 2019)."""
+from typing import Dict, List, Optional, Tuple
+
+import torch
+from mmaction.models.recognizers.base import BaseRecognizer
+
+from mmmotion.registry import MODELS
+from mmmotion.utils.scope import mmmotion_scope
+from ..layers.dynamic_filter import apply_dynamic_filters
+
+
+@MODELS.register_module()
+class DynamoNet(BaseRecognizer):
+    """A recognizer whose clips carry T+1 frames: T in, T predicted.
+
+    The backbone sees frames x_1..x_T; the frame-prediction head turns its
+    features into T dynamic filters; filter t applied to x_t predicts x_t+1,
+    so the prediction of x_T+1 (the one true future frame) has a target too.
+
+    Paper: loss ``alpha * L_FP + beta * L_cls`` with alpha = 0.1, beta = 1.0,
+    L_FP a Huber loss (delta 0.01) on frames; self-supervised pretraining uses
+    the FP branch alone (``self_supervised=True``, no classifier, no labels).
+
+    Inputs must be frames on a [0, 1] scale for the Huber threshold to mean
+    what the paper meant: for RGB use a data preprocessor with ``mean=[0, 0,
+    0], std=[255, 255, 255]``; depth from ``DepthNormalize`` already is.
+
+    Args:
+        backbone (dict): any 3D backbone (``ResNeXt3D``, MMAction2's
+            ``ResNet3d``, ``X3D``, ``ResNet3dCSN``, ...).
+        fp_head (dict): a ``FramePredictionHead``.
+        cls_head (dict, optional): a ``DynamoHead`` (or any head whose forward
+            takes ``(features, filters)``); None for self-supervised training.
+        fp_loss (dict): the frame-prediction loss.
+        alpha (float): weight of the FP loss.
+        beta (float): weight of the classification loss.
+        self_supervised (bool): train the FP branch only (the classifier, if
+            any, is not run).
+        padding_mode (str): border handling of the dynamic filters.
+        test_cfg (dict, optional): ``return_frames=True`` makes ``predict``
+            attach ``pred_frames``, ``target_frames`` and ``copy_frames``
+            (C, T, H, W) of each sample's first clip, for
+            ``FramePredictionMetric`` and the visualisation hook.
+    """
+
+    def __init__(self,
+                 backbone: dict,
+                 fp_head: dict,
+                 cls_head: Optional[dict] = None,
+                 fp_loss: dict = dict(type='HuberLoss', delta=0.01),
+                 alpha: float = 0.1,
+                 beta: float = 1.0,
+                 self_supervised: bool = False,
+                 padding_mode: str = 'replicate',
+                 data_preprocessor: Optional[dict] = None,
+                 train_cfg: Optional[dict] = None,
+                 test_cfg: Optional[dict] = None,
+                 init_cfg: Optional[dict] = None) -> None:
+        with mmmotion_scope():  # nested bare names resolve in mmmotion
+            super().__init__(
+                backbone=backbone,
+                cls_head=cls_head,
+                data_preprocessor=data_preprocessor,
+                train_cfg=train_cfg,
+                test_cfg=test_cfg)
+            self.fp_head = MODELS.build(fp_head)
+            self.fp_loss = MODELS.build(fp_loss)
+        if init_cfg is not None:
+            self.init_cfg = init_cfg
+        self.alpha = alpha
+        self.beta = beta
+        self.self_supervised = self_supervised
+        self.padding_mode = padding_mode
+        if not self_supervised and cls_head is None:
+            raise ValueError('DynamoNet needs a cls_head unless '
+                             'self_supervised=True')
+
+    # ------------------------------------------------------------ pieces
+    def _split(self, inputs: torch.Tensor) -> Tuple[torch.Tensor, int]:
+        """(N, M, C, T+1, H, W) -> (N*M, C, T+1, H, W) and M; checks T."""
+        if inputs.dim() == 6:
+            num_segs = inputs.shape[1]
+            inputs = inputs.reshape((-1, ) + inputs.shape[2:])
+        elif inputs.dim() == 5:
+            num_segs = 1
+        else:
+            raise ValueError('DynamoNet takes clips (N, M, C, T+1, H, W), '
+                             f'got shape {tuple(inputs.shape)}')
+        t = self.fp_head.num_frames
+        if inputs.shape[2] != t + 1:
+            raise ValueError(
+                f'DynamoNet with {t} dynamic filters needs clips of {t + 1} '
+                f'frames (T input frames plus the next one), got '
+                f'{inputs.shape[2]}: sample clip_len = num_frames + 1')
+        return inputs, num_segs
+
+    def extract_feat(self,
+                     inputs: torch.Tensor,
+                     stage: str = 'backbone',
+                     **kwargs) -> Tuple:
+        """Backbone features of x_1..x_T, and (stage='filters') the filters.
+
+        Returns:
+            tuple: ``(feats, filters or None)`` and a kwargs dict, as
+            MMAction2's recognizers return.
+        """
+        x, _ = self._split(inputs)
+        feats = self.backbone(x[:, :, :-1])
+        if stage == 'backbone':
+            return feats, dict()
+        filters = self.fp_head(feats, tuple(x.shape[-2:]))
+        return (feats, filters), dict()
+
+    def predict_frames(self, inputs: torch.Tensor) -> Dict[str, torch.Tensor]:
+        """Run both branches' shared part; return the frames and filters.
+
+        Returns:
+            dict: ``feats``, ``filters``, ``pred`` (N*M, C, T, H, W)
+            predictions of x_2..x_T+1, ``target`` (the true x_2..x_T+1) and
+            ``frames`` (x_1..x_T).
+        """
+        x, _ = self._split(inputs)
+        frames, target = x[:, :, :-1], x[:, :, 1:]
+        feats = self.backbone(frames)
+        filters = self.fp_head(feats, tuple(x.shape[-2:]))
+        pred = apply_dynamic_filters(frames, filters, self.padding_mode)
+        return dict(feats=feats, filters=filters, pred=pred, target=target,
+                    frames=frames)
+
+    # ------------------------------------------------------------- modes
+    def loss(self, inputs: torch.Tensor, data_samples: List,
+             **kwargs) -> dict:
+        out = self.predict_frames(inputs)
+        fp = self.fp_loss(out['pred'], out['target'])
+        losses = dict(loss_fp=self.alpha * fp, fp_huber=fp.detach())
+        if not self.self_supervised:
+            cls = self.cls_head.loss((out['feats'], out['filters']),
+                                     data_samples)
+            cls['loss_cls'] = self.beta * cls['loss_cls']
+            losses.update(cls)
+        return losses
+
+    def predict(self, inputs: torch.Tensor, data_samples: List,
+                **kwargs) -> List:
+        num_segs = inputs.shape[1] if inputs.dim() == 6 else 1
+        out = self.predict_frames(inputs)
+        if self.with_cls_head and not self.self_supervised:
+            data_samples = self.cls_head.predict(
+                (out['feats'], out['filters']), data_samples)
+        want_frames = self.self_supervised or (
+            self.test_cfg is not None and self.test_cfg.get('return_frames'))
+        if want_frames:
+            for i, sample in enumerate(data_samples):
+                j = i * num_segs  # the first clip of each sample
+                sample.set_field(out['pred'][j].detach(), 'pred_frames')
+                sample.set_field(out['target'][j].detach(), 'target_frames')
+                sample.set_field(out['frames'][j].detach(), 'copy_frames')
+        return data_samples
+
+    def _forward(self, inputs: torch.Tensor, stage: str = 'backbone',
+                 **kwargs):
+        feats, _ = self.extract_feat(inputs, stage=stage)
+        return feats

@@ -1,0 +1,163 @@
+"""DynamoNet end to end on tiny clips, on several 3D backbones."""
+import pytest
+import torch
+from mmaction.structures import ActionDataSample
+from mmengine.registry import DefaultScope
+
+import mmmotion  # noqa: F401
+from mmmotion.registry import MODELS
+
+T = 4
+
+
+def _samples(labels):
+    out = []
+    for lab in labels:
+        s = ActionDataSample()
+        s.set_gt_label(torch.tensor(lab))
+        out.append(s)
+    return out
+
+
+BACKBONES = {
+    'ResNeXt3D': (dict(type='ResNeXt3D', depth=18, in_channels=1,
+                       stem_channels=8, base_width=8, cardinality=4,
+                       conv1_kernel=(1, 3, 3), pool1_stride=(1, 2, 2),
+                       stage_strides=((1, 1, 1), (1, 2, 2), (1, 2, 2),
+                                      (1, 2, 2))), 128),
+    'STC-ResNeXt3D': (dict(type='ResNeXt3D', depth=18, in_channels=1,
+                           stem_channels=8, base_width=8, cardinality=4,
+                           conv1_kernel=(1, 3, 3), pool1_stride=(1, 2, 2),
+                           stage_strides=((1, 1, 1), (1, 2, 2), (1, 2, 2),
+                                          (1, 2, 2)),
+                           use_stc=True, stc_ratio=4, num_frames=4), 128),
+    'ResNet3d': (dict(type='ResNet3d', depth=18, pretrained=None,
+                      pretrained2d=False, in_channels=1, base_channels=4,
+                      conv1_kernel=(1, 3, 3), inflate=(1, 1, 1, 1),
+                      conv1_stride_t=1, pool1_stride_t=1), 32),
+    'X3D': (dict(type='X3D', gamma_w=0.25, gamma_b=1, gamma_d=1,
+                 in_channels=1), 64),
+    'ResNet3dCSN': (dict(type='ResNet3dCSN', depth=50, pretrained=None,
+                         in_channels=1, base_channels=4,
+                         temporal_strides=(1, 1, 1, 1)), 128),
+}
+
+
+def build(backbone='ResNeXt3D', **kwargs):
+    bb, feat = BACKBONES[backbone]
+    cfg = dict(
+        type='DynamoNet',
+        backbone=bb,
+        fp_head=dict(type='FramePredictionHead', in_channels=feat,
+                     num_frames=T, filter_size=5, mid_channels=8),
+        cls_head=dict(type='DynamoHead', num_classes=3, in_channels=feat,
+                      num_frames=T, mid_channels=8, ar_channels=16,
+                      dmr_channels=16),
+        data_preprocessor=dict(type='ActionDataPreprocessor',
+                               format_shape='NCTHW'))
+    cfg.update(kwargs)
+    with DefaultScope.overwrite_default_scope('mmmotion'):
+        model = MODELS.build(cfg)
+    model.init_weights()
+    return model
+
+
+@pytest.mark.parametrize('backbone', list(BACKBONES))
+def test_joint_loss_on_backbone(backbone):
+    model = build(backbone)
+    inputs = torch.rand(2, 1, 1, T + 1, 32, 32)
+    losses = model(inputs, _samples([0, 2]), mode='loss')
+    assert set(losses) >= {'loss_fp', 'loss_cls', 'fp_huber'}
+    assert torch.isclose(losses['loss_fp'], 0.1 * losses['fp_huber'])
+    total = losses['loss_fp'] + losses['loss_cls']
+    total.backward()
+    grads = [p.grad for p in model.fp_head.parameters()]
+    assert all(g is not None for g in grads)
+
+
+def test_train_step_lowers_fp_loss_on_real_depth(msr_mini):
+    from mmmotion.datasets import MotionVideoDataset
+    ds = MotionVideoDataset(
+        f'{msr_mini}/msr_action3d_train_list.txt', [
+            dict(type='DepthInit'),
+            dict(type='UniformSample', clip_len=T + 1, num_clips=1,
+                 test_mode=True),
+            dict(type='DepthDecode'),
+            dict(type='Resize', scale=(32, 32), keep_ratio=False),
+            dict(type='DepthNormalize'),
+            dict(type='FormatShape', input_format='NCTHW'),
+            dict(type='PackActionInputs')
+        ], data_prefix=dict(video=msr_mini), num_classes=20)
+    batch = dict(inputs=[ds[i]['inputs'] for i in range(4)],
+                 data_samples=[ds[i]['data_samples'] for i in range(4)])
+    model = build(self_supervised=True, cls_head=None)
+    from mmengine.optim import OptimWrapper
+    optim = OptimWrapper(torch.optim.Adam(model.parameters(), lr=1e-2))
+    first = model.train_step(batch, optim)['fp_huber'].item()
+    for _ in range(15):
+        last = model.train_step(batch, optim)['fp_huber'].item()
+    assert last < first
+
+
+def test_self_supervised_needs_no_labels_and_returns_frames():
+    model = build(self_supervised=True, cls_head=None)
+    inputs = torch.rand(2, 1, 1, T + 1, 16, 16)
+    samples = [ActionDataSample(), ActionDataSample()]
+    losses = model(inputs, samples, mode='loss')
+    assert set(losses) == {'loss_fp', 'fp_huber'}
+    model.eval()
+    out = model(inputs, samples, mode='predict')
+    assert out[0].pred_frames.shape == (1, T, 16, 16)
+    torch.testing.assert_close(out[1].target_frames, inputs[1, 0, :, 1:])
+    torch.testing.assert_close(out[1].copy_frames, inputs[1, 0, :, :-1])
+
+
+def test_alpha_zero_and_beta():
+    model = build(alpha=0.0, beta=2.0)
+    inputs = torch.rand(2, 1, 1, T + 1, 16, 16)
+    losses = model(inputs, _samples([0, 1]), mode='loss')
+    assert losses['loss_fp'].item() == 0 and losses['fp_huber'].item() > 0
+
+
+def test_predict_averages_clips_and_returns_frames_on_request():
+    model = build(test_cfg=dict(return_frames=True)).eval()
+    inputs = torch.rand(2, 3, 1, T + 1, 16, 16)  # 3 clips a video
+    with torch.no_grad():
+        out = model(inputs, _samples([0, 1]), mode='predict')
+        flat = model.cls_head(
+            model.extract_feat(inputs, stage='filters')[0]).softmax(-1)
+    torch.testing.assert_close(out[0].pred_score, flat[:3].mean(0))
+    assert out[1].pred_frames.shape == (1, T, 16, 16)
+    torch.testing.assert_close(out[1].target_frames, inputs[1, 0, :, 1:])
+
+
+def test_local_filter_mode():
+    model = build(
+        fp_head=dict(type='FramePredictionHead', in_channels=128,
+                     num_frames=T, filter_size=3, mid_channels=8,
+                     mode='local'),
+        cls_head=dict(type='DynamoHead', num_classes=3, in_channels=128,
+                      num_frames=T, filter_size=3, mid_channels=8))
+    losses = model(torch.rand(1, 1, 1, T + 1, 16, 16), _samples([1]),
+                   mode='loss')
+    assert torch.isfinite(losses['loss_fp'])
+
+
+def test_clip_length_mismatch_is_explained():
+    model = build()
+    with pytest.raises(ValueError, match='needs clips of 5 frames'):
+        model(torch.rand(1, 1, 1, T, 16, 16), _samples([0]), mode='loss')
+
+
+def test_filter_larger_than_frame_is_explained():
+    model = build(
+        fp_head=dict(type='FramePredictionHead', in_channels=128,
+                     num_frames=T, filter_size=7, mid_channels=8))
+    with pytest.raises(ValueError, match='larger than the frame'):
+        model(torch.rand(1, 1, 1, T + 1, 5, 5), _samples([0]), mode='loss')
+
+
+def test_even_filter_size_refused():
+    with pytest.raises(ValueError, match='odd'):
+        build(fp_head=dict(type='FramePredictionHead', in_channels=128,
+                           num_frames=T, filter_size=4))
