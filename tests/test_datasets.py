@@ -234,3 +234,31 @@ def test_skip_invalid_replaces_and_logs_bad_samples(tmp_path):
     assert set(ds.skipped) == {str(tmp_path / 'broken.mkv')}
     text = '\n'.join(r.getMessage() for r in records)
     assert 'broken.mkv' in text and '1 skipped so far' in text
+
+
+def test_non_overlapping_clips_cover_the_video(msr_mini):
+    from mmmotion.datasets import NonOverlappingClips
+    t = NonOverlappingClips(clip_len=5, frame_interval=2)
+    r = t(dict(total_frames=23, start_index=0))
+    assert r['num_clips'] == 2
+    assert list(r['frame_inds']) == [0, 2, 4, 6, 8, 10, 12, 14, 16, 18]
+    short = t(dict(total_frames=7, start_index=0))
+    assert short['num_clips'] == 1 and list(short['frame_inds']) == [
+        0, 2, 4, 6, 1
+    ]
+    capped = NonOverlappingClips(2, max_clips=3)(
+        dict(total_frames=100, start_index=0))
+    assert capped['num_clips'] == 3 and capped['frame_inds'][-1] == 99
+    ds = MotionVideoDataset(
+        f'{msr_mini}/msr_action3d_val_list.txt', [
+            dict(type='DepthInit'),
+            dict(type='NonOverlappingClips', clip_len=5, frame_interval=2),
+            dict(type='DepthDecode'),
+            dict(type='Resize', scale=(16, 16), keep_ratio=False),
+            dict(type='DepthNormalize'),
+            dict(type='FormatShape', input_format='NCTHW'),
+            dict(type='PackActionInputs')
+        ], data_prefix=dict(video=msr_mini), test_mode=True)
+    item = ds[0]
+    n = np.load(ds.get_data_info(0)['filename'], mmap_mode='r').shape[0]
+    assert tuple(item['inputs'].shape) == (max(1, n // 10), 1, 5, 16, 16)

@@ -1,0 +1,3 @@
+from .frame_prediction_metric import FramePredictionMetric
+
+__all__ = ['FramePredictionMetric']
