@@ -1,4 +1,5 @@
 """DynamoNet's frame-prediction (FP) branch: deep features -> dynamic filters."""
+import math
 from typing import Optional, Sequence, Tuple
 
 import torch
@@ -64,7 +65,7 @@ class FramePredictionHead(BaseModule):
         taps = num_frames * filter_size**2
         if mode == 'global':
             self.pool = nn.AdaptiveAvgPool3d(tuple(pool_size))
-            n_pool = int(torch.tensor(pool_size).prod())
+            n_pool = math.prod(pool_size)
             self.fc = nn.Linear(mid_channels * n_pool, taps)
         else:
             self.fc = nn.Conv3d(mid_channels, taps, 1)
