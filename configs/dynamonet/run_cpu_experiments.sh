@@ -15,6 +15,10 @@ for cfg in \
     $C/dynamonet_resnext18-tiny_joint-alpha0_2xb8-8+1x2x1-60e_msr-action3d-depth-64px.py \
     $C/dynamonet_resnext18-tiny_fp-pretrain_2xb8-8+1x2x1-60e_msr-action3d-train-unlabeled-depth-64px.py \
     $C/dynamonet_resnext18-tiny_fp-pretrained-joint_2xb8-8+1x2x1-60e_msr-action3d-depth-64px.py; do
+  # a run whose metrics are recorded is not repeated
+  if [ -f "$C/logs/$(basename "$cfg" .py)/test_metrics.json" ]; then
+    echo "recorded already: $cfg"; continue
+  fi
   # no validation during training: MSR Action3D has only the test subjects,
   # which tools/test.py scores once at the end
   bash tools/train_test_record.sh "$cfg" 2 --no-validate

@@ -9,20 +9,51 @@ from mmmotion.registry import MODELS
 class HuberLoss(nn.Module):
     """Huber loss between predicted and true frames (DynamoNet, eq. 2).
 
-    Paper: Huber with threshold delta = 0.01 (frames on a [0, 1] scale).
-    Ours: applied per pixel and averaged over all pixels, channels and frames
-    (the paper's norm notation leaves the reduction open).
+    Paper (Diba et al., ICCV 2019, eq. 2), with d = x_hat_t+1 - x_t+1::
+
+        L = 1/2 ||d||_2^2            if ||d||_1 < delta
+            delta ||d||_1 - delta^2/2 otherwise,      delta = 0.01
+
+    The norms are taken over a whole frame (``reduction='frame'``, the
+    default): each predicted frame (C x H x W) gets one Huber value, and the
+    values are averaged over frames and samples. On frames scaled to [0, 1]
+    almost every frame is in the linear part, so this is about
+    ``delta * (sum of absolute pixel errors)``, and its weight grows with the
+    frame size, as in the paper.
+
+    Ours, as an option: ``reduction='pixel'`` applies Huber to every pixel and
+    averages (``torch.nn.functional.huber_loss``); with delta = 0.01 that term
+    is about 1e-4 on real frames, too small to matter beside a
+    classification loss.
 
     Args:
         delta (float): the threshold between the quadratic and linear parts.
+        reduction (str): ``'frame'`` (the paper) or ``'pixel'``.
         loss_weight (float): multiplies the loss.
     """
 
-    def __init__(self, delta: float = 0.01, loss_weight: float = 1.0) -> None:
+    def __init__(self, delta: float = 0.01, reduction: str = 'frame',
+                 loss_weight: float = 1.0) -> None:
         super().__init__()
+        if reduction not in ('frame', 'pixel'):
+            raise ValueError(
+                f"reduction must be 'frame' or 'pixel', got {reduction!r}")
         self.delta = delta
+        self.reduction = reduction
         self.loss_weight = loss_weight
 
     def forward(self, pred: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
-        return self.loss_weight * F.huber_loss(
-            pred, target, reduction='mean', delta=self.delta)
+        """Args: ``pred``, ``target``: (N, C, T, H, W) frames."""
+        if pred.shape != target.shape:
+            raise ValueError(f'pred {tuple(pred.shape)} and target '
+                             f'{tuple(target.shape)} differ in shape')
+        if self.reduction == 'pixel':
+            loss = F.huber_loss(pred, target, reduction='mean',
+                                delta=self.delta)
+        else:
+            d = (pred - target).transpose(1, 2).flatten(2)  # (N, T, C*H*W)
+            l1 = d.abs().sum(-1)
+            quad = 0.5 * d.pow(2).sum(-1)
+            lin = self.delta * l1 - 0.5 * self.delta**2
+            loss = torch.where(l1 < self.delta, quad, lin).mean()
+        return self.loss_weight * loss
