@@ -6,13 +6,8 @@ import torch
 from mmengine.hooks import Hook
 
 from mmmotion.registry import HOOKS
+from mmmotion.utils.data_sample import sample_field
 
-
-def _field(sample: Any, key: str) -> Optional[Any]:
-    """Read ``key`` from a dict or a data sample (``ActionDataSample``)."""
-    if isinstance(sample, dict):
-        return sample.get(key)
-    return getattr(sample, key, None)
 
 
 @HOOKS.register_module()
@@ -115,8 +110,8 @@ class FramePredictionVisualizationHook(Hook):
         for i, sample in enumerate(outputs):
             if drawn >= self.max_samples:
                 break
-            pred = _field(sample, 'pred_frames')
-            target = _field(sample, 'target_frames')
+            pred = sample_field(sample, 'pred_frames')
+            target = sample_field(sample, 'target_frames')
             if pred is None or target is None:
                 continue
             image = self.render(pred, target)

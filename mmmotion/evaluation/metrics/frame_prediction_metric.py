@@ -9,18 +9,13 @@ from torch import Tensor
 
 from mmmotion.models.layers.image_quality import psnr, ssim
 from mmmotion.registry import METRICS
+from mmmotion.utils.data_sample import sample_field
 
 _KEYS = ('pred_frames', 'target_frames', 'copy_frames')
 _METRIC_KEYS = ('ssim', 'psnr', 'ssim_copy_last', 'psnr_copy_last',
                 'ssim_future', 'psnr_future', 'ssim_future_copy_last',
                 'psnr_future_copy_last')
 
-
-def _get(sample: Any, key: str) -> Optional[Any]:
-    """Read ``key`` from a dict or a data sample (``ActionDataSample``)."""
-    if isinstance(sample, dict):
-        return sample.get(key)
-    return getattr(sample, key, None)
 
 
 @METRICS.register_module()
@@ -128,7 +123,7 @@ class FramePredictionMetric(BaseMetric):
 
     @staticmethod
     def _frames(sample: Any, index: int) -> List[Tensor]:
-        frames = [_get(sample, key) for key in _KEYS]
+        frames = [sample_field(sample, key) for key in _KEYS]
         missing = [key for key, value in zip(_KEYS, frames) if value is None]
         if missing:
             raise KeyError(

@@ -4,9 +4,9 @@ from typing import Dict, Optional, Tuple
 import torch
 import torch.nn as nn
 from mmaction.models.heads.base import BaseHead
-from mmcv.cnn import ConvModule
 
 from mmmotion.registry import MODELS
+from ..layers.conv_stack import conv3d_stack
 
 
 @MODELS.register_module()
@@ -59,11 +59,8 @@ class DynamoHead(BaseHead):
             num_classes, in_channels, loss_cls=loss_cls,
             average_clips=average_clips, init_cfg=init_cfg, **kwargs)
         self.use_dmr = use_dmr
-        self.ar_convs = nn.Sequential(
-            ConvModule(in_channels, mid_channels, 3, padding=1,
-                       conv_cfg=dict(type='Conv3d'), norm_cfg=norm_cfg),
-            ConvModule(mid_channels, mid_channels, 3, padding=1,
-                       conv_cfg=dict(type='Conv3d'), norm_cfg=norm_cfg))
+        self.ar_convs = conv3d_stack(in_channels, mid_channels,
+                                    norm_cfg=norm_cfg)
         self.pool = nn.AdaptiveAvgPool3d(1)
         self.ar_fc = nn.Linear(mid_channels, ar_channels)
         fused = ar_channels

@@ -5,10 +5,10 @@ from typing import Optional, Sequence, Tuple
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from mmcv.cnn import ConvModule
 from mmengine.model import BaseModule
 
 from mmmotion.registry import MODELS
+from ..layers.conv_stack import conv3d_stack
 from ..layers.dynamic_filter import check_filter_size
 
 
@@ -57,11 +57,8 @@ class FramePredictionHead(BaseModule):
         self.num_frames = num_frames
         self.filter_size = filter_size
         self.mode = mode
-        self.convs = nn.Sequential(
-            ConvModule(in_channels, mid_channels, 3, padding=1,
-                       conv_cfg=dict(type='Conv3d'), norm_cfg=norm_cfg),
-            ConvModule(mid_channels, mid_channels, 3, padding=1,
-                       conv_cfg=dict(type='Conv3d'), norm_cfg=norm_cfg))
+        self.convs = conv3d_stack(in_channels, mid_channels,
+                                 norm_cfg=norm_cfg)
         taps = num_frames * filter_size**2
         if mode == 'global':
             self.pool = nn.AdaptiveAvgPool3d(tuple(pool_size))
