@@ -37,6 +37,7 @@ class DynamoHead(BaseHead):
         dropout_ratio (float): dropout before the classifier.
         loss_cls (dict): classification loss.
         average_clips (str): how clip scores are averaged at test.
+        init_std (float): std of the classifier's normal init.
     """
 
     def __init__(self,
@@ -52,13 +53,14 @@ class DynamoHead(BaseHead):
                  norm_cfg: dict = dict(type='BN3d'),
                  loss_cls: Dict = dict(type='CrossEntropyLoss'),
                  average_clips: Optional[str] = 'prob',
-                 init_cfg: Optional[dict] = dict(
-                     type='Normal', layer='Linear', std=0.01),
+                 init_std: float = 0.01,
+                 init_cfg: Optional[dict] = None,
                  **kwargs) -> None:
         super().__init__(
             num_classes, in_channels, loss_cls=loss_cls,
             average_clips=average_clips, init_cfg=init_cfg, **kwargs)
         self.use_dmr = use_dmr
+        self.init_std = init_std
         self.ar_convs = conv3d_stack(in_channels, mid_channels,
                                     norm_cfg=norm_cfg)
         self.pool = nn.AdaptiveAvgPool3d(1)
@@ -70,6 +72,15 @@ class DynamoHead(BaseHead):
         self.relu = nn.ReLU(inplace=True)
         self.dropout = nn.Dropout(dropout_ratio) if dropout_ratio else None
         self.fc_cls = nn.Linear(fused, num_classes)
+
+    def init_weights(self) -> None:
+        """The classifier starts small (normal, ``init_std``), as MMAction2's
+        heads do; the hidden AR / DMR layers keep PyTorch's default init (a
+        0.01 normal there makes their outputs vanish and slows learning)."""
+        super().init_weights()
+        if self.init_cfg is None:
+            nn.init.normal_(self.fc_cls.weight, std=self.init_std)
+            nn.init.zeros_(self.fc_cls.bias)
 
     def forward(self, x: Tuple[torch.Tensor, torch.Tensor],
                 **kwargs) -> torch.Tensor:
