@@ -1,9 +1,17 @@
+from .conv_lstm import ConvLSTM, ConvLSTMCell
 from .dynamic_filter import (apply_dynamic_filters, apply_dynamic_filters_loop,
                              check_filter_size)
 from .image_quality import SSIMLoss, psnr, ssim, ssim_map
+from .motion_codebook import (KMeansCodebook, LearnableCodebook,
+                              MotionCodebook, UniformCodebook,
+                              fit_kmeans_codebook, load_codebook,
+                              save_codebook)
 from .stc_block import STCBlock
 
 __all__ = [
-    'apply_dynamic_filters', 'apply_dynamic_filters_loop', 'check_filter_size',
-    'SSIMLoss', 'psnr', 'ssim', 'ssim_map', 'STCBlock'
+    'ConvLSTM', 'ConvLSTMCell', 'apply_dynamic_filters',
+    'apply_dynamic_filters_loop', 'check_filter_size', 'SSIMLoss', 'psnr',
+    'ssim', 'ssim_map', 'KMeansCodebook', 'LearnableCodebook',
+    'MotionCodebook', 'UniformCodebook', 'fit_kmeans_codebook',
+    'load_codebook', 'save_codebook', 'STCBlock'
 ]

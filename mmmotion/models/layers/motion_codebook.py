@@ -1,0 +1,500 @@
+"""Motion codebooks: quantised patch flows for atomic 3D flow prediction.
+
+Luo et al., "Unsupervised Learning of Long-Term Motion Dynamics for Videos",
+CVPR 2017 (https://arxiv.org/abs/1701.01821). Paper: every non-overlapping
+patch of the flow field is predicted as a distribution over a codebook of K
+motions (turning regression into classification); the codebook is uniform,
+k-means or learnable; the cross-entropy is rebalanced with weights
+``w_k ~ ((1 - lambda) p_k + lambda / K)^-1`` scaled so that
+``sum_k p_k w_k = 1``, ``p`` the empirical codeword distribution (the
+loss, ``RebalancedCrossEntropyLoss``, takes ``p`` from a codebook file's
+``freqs`` or :meth:`MotionCodebook.estimate_frequencies`).
+
+Ours (``METHODS.md`` section 2):
+
+- nearest codeword by Euclidean distance (ties: the lower index);
+- :class:`UniformCodebook`: a product grid over given ranges, codewords at the
+  bin centres;
+- :class:`KMeansCodebook`: codewords (and their frequencies) read from a
+  ``.npz`` file written by :func:`fit_kmeans_codebook` and
+  :func:`save_codebook` (k-means++ initialisation, then Lloyd iterations,
+  seeded; codewords sorted by decreasing frequency);
+- :class:`LearnableCodebook`: codewords are a parameter initialised from a
+  k-means file or a uniform grid and trained so that the expected codeword
+  under the predicted distribution reconstructs the patch flow
+  (:meth:`LearnableCodebook.reconstruction_loss`).
+"""
+import os.path as osp
+from typing import Dict, Optional, Sequence, Tuple, Union
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+from torch import Tensor
+
+from mmmotion.registry import MODELS
+from mmmotion.utils.atomic_io import atomic_path
+
+# Distance-matrix entries computed at once by quantize / the k-means fit.
+_CHUNK_ELEMENTS = 1 << 22
+
+
+class MotionCodebook(nn.Module):
+    """Base class: K codewords of dimension D, and the maps to and from them.
+
+    Args:
+        codewords: ``(K, D)`` codewords.
+        freqs: optional ``(K,)`` frequency of each codeword in the data it
+            was fitted on (the paper's ``p``, for the rebalanced loss).
+        learnable: store the codewords as an ``nn.Parameter`` instead of a
+            buffer.
+    """
+
+    def __init__(self,
+                 codewords: Union[Tensor, np.ndarray],
+                 freqs: Optional[Union[Tensor, np.ndarray]] = None,
+                 learnable: bool = False) -> None:
+        super().__init__()
+        cw = torch.as_tensor(codewords).detach().clone().float()
+        if cw.dim() != 2 or cw.shape[0] < 1 or cw.shape[1] < 1:
+            raise ValueError(
+                f'codewords must be (K, D), got shape {tuple(cw.shape)}')
+        if not torch.isfinite(cw).all():
+            raise ValueError('codewords hold NaN or inf values')
+        if learnable:
+            self.codewords = nn.Parameter(cw)
+        else:
+            self.register_buffer('codewords', cw)
+        if freqs is not None:
+            freqs = torch.as_tensor(freqs).detach().clone().float()
+            if freqs.shape != (cw.shape[0], ):
+                raise ValueError(
+                    f'{cw.shape[0]} codewords but freqs has shape '
+                    f'{tuple(freqs.shape)}')
+        self.register_buffer('freqs', freqs)
+
+    @property
+    def num_codewords(self) -> int:
+        """K."""
+        return self.codewords.shape[0]
+
+    @property
+    def dim(self) -> int:
+        """D: 2 for ``(dx, dy)``, 3 for ``(dx, dy, dz)``."""
+        return self.codewords.shape[1]
+
+    def _check_vectors(self, vectors: Tensor) -> None:
+        if vectors.dim() < 1 or vectors.shape[-1] != self.dim:
+            raise ValueError(
+                f'vectors must be (..., {self.dim}) for a codebook of '
+                f'dimension {self.dim}, got shape {tuple(vectors.shape)}')
+
+    @torch.no_grad()
+    def quantize(self, vectors: Tensor) -> Tensor:
+        """Index of the nearest codeword (Euclidean) of each vector.
+
+        Args:
+            vectors: ``(..., D)``.
+
+        Returns:
+            ``long (...)`` indices in ``[0, K)``.
+        """
+        vectors = torch.as_tensor(vectors)
+        self._check_vectors(vectors)
+        lead = vectors.shape[:-1]
+        dtype = torch.promote_types(vectors.dtype, self.codewords.dtype)
+        if not dtype.is_floating_point:
+            dtype = self.codewords.dtype
+        flat = vectors.reshape(-1, self.dim).to(self.codewords.device, dtype)
+        cw = self.codewords.detach().to(dtype)
+        out = torch.empty(flat.shape[0], dtype=torch.long, device=cw.device)
+        step = max(1, _CHUNK_ELEMENTS // self.num_codewords)
+        for i in range(0, flat.shape[0], step):
+            d = torch.cdist(flat[i:i + step], cw,
+                            compute_mode='donot_use_mm_for_euclid_dist')
+            out[i:i + step] = d.argmin(dim=1)
+        return out.view(lead)
+
+    def decode(self, indices: Tensor) -> Tensor:
+        """Codewords of the given indices.
+
+        Args:
+            indices: integer ``(...)`` in ``[0, K)``.
+
+        Returns:
+            ``(..., D)``.
+        """
+        indices = torch.as_tensor(indices, device=self.codewords.device)
+        if indices.dtype.is_floating_point or indices.dtype == torch.bool:
+            raise ValueError(
+                f'indices must be an integer tensor, got {indices.dtype}')
+        if indices.numel() and (indices.min() < 0 or
+                                indices.max() >= self.num_codewords):
+            raise ValueError(
+                f'codeword indices must be in [0, {self.num_codewords}), got '
+                f'[{int(indices.min())}, {int(indices.max())}]')
+        return self.codewords[indices.long()]
+
+    def expected(self, probs: Tensor) -> Tensor:
+        """Expected motion under a predicted distribution: sum_k p_k c_k.
+
+        Differentiable in ``probs`` and (for a learnable codebook) in the
+        codewords.
+
+        Args:
+            probs: ``(N, K, ...)`` probabilities over the codewords (a
+                softmax over dim 1).
+
+        Returns:
+            ``(N, D, ...)``.
+        """
+        if probs.dim() < 2 or probs.shape[1] != self.num_codewords:
+            raise ValueError(
+                f'probs must be (N, {self.num_codewords}, ...) for a codebook '
+                f'of {self.num_codewords} codewords, got shape '
+                f'{tuple(probs.shape)}')
+        return torch.einsum('nk...,kd->nd...', probs,
+                            self.codewords.to(probs.dtype))
+
+    @torch.no_grad()
+    def estimate_frequencies(self, vectors: Tensor) -> Tensor:
+        """Fraction of ``vectors`` (``(..., D)``) nearest to each codeword.
+
+        Returns:
+            ``float32 (K,)``, summing to 1 (the paper's ``p``).
+        """
+        idx = self.quantize(vectors).flatten()
+        if idx.numel() == 0:
+            raise ValueError('no vectors to estimate frequencies from')
+        counts = torch.bincount(idx, minlength=self.num_codewords)
+        return (counts.double() / idx.numel()).float()
+
+    def extra_repr(self) -> str:
+        return f'num_codewords={self.num_codewords}, dim={self.dim}'
+
+
+def uniform_codewords(dim: int, bins_per_dim: Union[int, Sequence[int]],
+                      ranges: Sequence[Sequence[float]]) -> Tensor:
+    """Bin centres of a uniform grid over ``ranges``; the last axis fastest.
+
+    Returns:
+        ``float32 (prod(bins), dim)``.
+    """
+    if int(dim) != dim or dim < 1:
+        raise ValueError(f'dim must be a positive integer, got {dim}')
+    if ranges is None:
+        raise ValueError(
+            f'ranges is required: one (min, max) per dimension ({dim}), in '
+            'the flow\'s units (pixels for dx, dy; depth units for dz)')
+    if isinstance(bins_per_dim, int):
+        bins_per_dim = [bins_per_dim] * dim
+    bins_per_dim = [int(b) for b in bins_per_dim]
+    ranges = [tuple(float(v) for v in r) for r in ranges]
+    if len(bins_per_dim) != dim or len(ranges) != dim:
+        raise ValueError(
+            f'a {dim}-D codebook needs {dim} bin counts and {dim} ranges, got '
+            f'bins_per_dim={bins_per_dim} and ranges={ranges}')
+    axes = []
+    for d, (b, r) in enumerate(zip(bins_per_dim, ranges)):
+        if b < 1:
+            raise ValueError(f'bins_per_dim[{d}] must be >= 1, got {b}')
+        if len(r) != 2 or not r[1] > r[0]:
+            raise ValueError(
+                f'ranges[{d}] must be (min, max) with max > min, got {r}')
+        width = (r[1] - r[0]) / b
+        axes.append(r[0] + width * (torch.arange(b, dtype=torch.float64) +
+                                    0.5))
+    grid = torch.meshgrid(*axes, indexing='ij')
+    return torch.stack([g.reshape(-1) for g in grid], dim=1).float()
+
+
+@MODELS.register_module()
+class UniformCodebook(MotionCodebook):
+    """A uniform grid of motions (paper: one of the three codebooks).
+
+    Ours: ``K = prod(bins_per_dim)`` codewords at the bin centres of a grid
+    over ``ranges`` (codeword ``i`` enumerates the grid with the last
+    dimension fastest); motions outside the ranges go to the nearest border
+    bin.
+
+    Args:
+        dim: 2 for ``(dx, dy)`` or 3 for ``(dx, dy, dz)``.
+        bins_per_dim: bins on every dimension, or one count per dimension.
+        ranges: ``(min, max)`` per dimension, in the flow's units.
+    """
+
+    def __init__(self,
+                 dim: int = 2,
+                 bins_per_dim: Union[int, Sequence[int]] = 5,
+                 ranges: Optional[Sequence[Sequence[float]]] = None) -> None:
+        super().__init__(uniform_codewords(dim, bins_per_dim, ranges))
+        self.bins_per_dim = ([int(bins_per_dim)] * dim if isinstance(
+            bins_per_dim, int) else [int(b) for b in bins_per_dim])
+        self.ranges = [tuple(float(v) for v in r) for r in ranges]
+
+
+def fit_kmeans_codebook(vectors: np.ndarray,
+                        k: int,
+                        seed: int = 0,
+                        iters: int = 100,
+                        tol: float = 1e-6,
+                        max_points: Optional[int] = None
+                        ) -> Tuple[np.ndarray, np.ndarray]:
+    """Fit K codewords to patch flows with k-means (NumPy).
+
+    Ours: k-means++ initialisation (Arthur and Vassilvitskii, 2007) from a
+    seeded generator, then Lloyd iterations until no centre moves more than
+    ``tol`` times the data's standard deviation or ``iters`` is reached; an
+    empty cluster is re-seeded with the point farthest from its centre.
+    Codewords are returned sorted by decreasing frequency.
+
+    Args:
+        vectors: ``(M, D)`` patch flows (e.g. :func:`mmmotion.utils.flow.
+            patch_mean` outputs, flattened).
+        k: number of codewords K.
+        seed: seed of the initialisation and of the subsample.
+        iters: most Lloyd iterations.
+        tol: convergence threshold, relative to the data's spread.
+        max_points: fit on a random subsample of this many vectors (the
+            frequencies are still counted over all of them).
+
+    Returns:
+        tuple: codewords ``float32 (K, D)`` and frequencies ``float64 (K,)``
+        (fraction of ``vectors`` nearest to each codeword; sums to 1).
+    """
+    x = np.asarray(vectors, dtype=np.float64)
+    if x.ndim != 2 or x.shape[1] < 1:
+        raise ValueError(f'vectors must be (M, D), got shape {x.shape}')
+    if not np.isfinite(x).all():
+        raise ValueError('vectors hold NaN or inf values')
+    if int(k) != k or k < 1:
+        raise ValueError(f'k must be a positive integer, got {k}')
+    k = int(k)
+    rng = np.random.default_rng(seed)
+    fit = x
+    if max_points is not None and x.shape[0] > max_points:
+        fit = x[rng.choice(x.shape[0], int(max_points), replace=False)]
+    n_distinct = np.unique(fit, axis=0).shape[0]
+    if n_distinct < k:
+        raise ValueError(
+            f'cannot fit {k} codewords to {fit.shape[0]} vectors with only '
+            f'{n_distinct} distinct values; use fewer codewords or more data')
+
+    # k-means++ initialisation.
+    centres = np.empty((k, x.shape[1]))
+    centres[0] = fit[rng.integers(fit.shape[0])]
+    d2 = ((fit - centres[0])**2).sum(1)
+    for j in range(1, k):
+        centres[j] = fit[rng.choice(fit.shape[0], p=d2 / d2.sum())]
+        d2 = np.minimum(d2, ((fit - centres[j])**2).sum(1))
+
+    scale = max(float(fit.std()), 1e-12)
+    for _ in range(iters):
+        labels, dist = _nearest(fit, centres)
+        new = np.zeros_like(centres)
+        counts = np.bincount(labels, minlength=k)
+        for d in range(x.shape[1]):
+            new[:, d] = np.bincount(labels, weights=fit[:, d], minlength=k)
+        nonempty = counts > 0
+        new[nonempty] /= counts[nonempty, None]
+        for j in np.flatnonzero(~nonempty):
+            far = int(dist.argmax())
+            new[j] = fit[far]
+            dist[far] = -1.
+        shift = np.sqrt(((new - centres)**2).sum(1)).max()
+        centres = new
+        if shift <= tol * scale:
+            break
+
+    labels, _ = _nearest(x, centres)
+    freqs = np.bincount(labels, minlength=k) / x.shape[0]
+    order = np.argsort(-freqs, kind='stable')
+    return centres[order].astype(np.float32), freqs[order]
+
+
+def _nearest(x: np.ndarray, centres: np.ndarray
+             ) -> Tuple[np.ndarray, np.ndarray]:
+    """Index of and squared distance to the nearest centre, in chunks."""
+    labels = np.empty(x.shape[0], dtype=np.int64)
+    dist = np.empty(x.shape[0])
+    c2 = (centres**2).sum(1)
+    step = max(1, (_CHUNK_ELEMENTS >> 2) // centres.shape[0])
+    for i in range(0, x.shape[0], step):
+        xi = x[i:i + step]
+        d = xi @ (-2 * centres.T)
+        d += c2
+        lab = d.argmin(1)
+        labels[i:i + step] = lab
+        dist[i:i + step] = np.maximum(
+            np.take_along_axis(d, lab[:, None], 1)[:, 0] + (xi**2).sum(1), 0)
+    return labels, dist
+
+
+def save_codebook(path: str,
+                  codewords: np.ndarray,
+                  freqs: Optional[np.ndarray] = None,
+                  **extra: np.ndarray) -> None:
+    """Write a codebook ``.npz`` atomically (keys ``codewords``, ``freqs``).
+
+    Args:
+        path: target file (``.npz`` by convention).
+        codewords: ``(K, D)``.
+        freqs: optional ``(K,)`` codeword frequencies.
+        **extra: more arrays to store with them (e.g. ``patch=8``), read back
+            as :attr:`KMeansCodebook.meta`.
+    """
+    codewords = np.asarray(codewords, dtype=np.float32)
+    if codewords.ndim != 2:
+        raise ValueError(
+            f'codewords must be (K, D), got shape {codewords.shape}')
+    arrays = dict(extra, codewords=codewords)
+    if freqs is not None:
+        freqs = np.asarray(freqs, dtype=np.float64)
+        if freqs.shape != (codewords.shape[0], ):
+            raise ValueError(f'{codewords.shape[0]} codewords but freqs has '
+                             f'shape {freqs.shape}')
+        arrays['freqs'] = freqs
+    with atomic_path(path) as tmp:
+        # A file object: np.savez would append '.npz' to a path.
+        with open(tmp, 'wb') as f:
+            np.savez(f, **arrays)
+
+
+def load_codebook(path: str
+                  ) -> Tuple[np.ndarray, Optional[np.ndarray], Dict]:
+    """Read a file written by :func:`save_codebook`.
+
+    Returns:
+        tuple: codewords ``(K, D)``, frequencies ``(K,)`` or ``None``, and a
+        dict of the other arrays stored.
+    """
+    if not osp.isfile(path):
+        raise FileNotFoundError(
+            f'motion codebook file {path} does not exist: fit one on the '
+            'training patch flows with mmmotion.models.layers.motion_codebook.'
+            'fit_kmeans_codebook and save_codebook (the codebook fitting / '
+            'flow precompute tool), or point the config at the right file')
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            arrays = {key: data[key] for key in data.files}
+    except Exception as e:
+        raise ValueError(f'{path}: cannot read motion codebook '
+                         f'({type(e).__name__}: {e})') from e
+    if 'codewords' not in arrays:
+        raise ValueError(f'{path}: no "codewords" array (has '
+                         f'{sorted(arrays)}); not a motion codebook file')
+    codewords = arrays.pop('codewords')
+    freqs = arrays.pop('freqs', None)
+    if codewords.ndim != 2:
+        raise ValueError(f'{path}: codewords must be (K, D), got shape '
+                         f'{codewords.shape}')
+    return codewords, freqs, arrays
+
+
+def _check_size(path: str, codewords: np.ndarray, num_codewords: Optional[int],
+                dim: Optional[int]) -> None:
+    k, d = codewords.shape
+    if num_codewords is not None and k != num_codewords:
+        raise ValueError(
+            f'{path} holds {k} codewords but num_codewords={num_codewords} '
+            'was expected (the classifier head has that many classes): refit '
+            'the codebook or change num_codewords')
+    if dim is not None and d != dim:
+        raise ValueError(
+            f'{path} holds {d}-D codewords but dim={dim} was expected '
+            '(2 for (dx, dy), 3 for (dx, dy, dz))')
+
+
+@MODELS.register_module()
+class KMeansCodebook(MotionCodebook):
+    """Codewords fitted by k-means on patch flows (paper: one of the three).
+
+    Ours: read from a ``.npz`` written by :func:`fit_kmeans_codebook` and
+    :func:`save_codebook`; the codewords are a buffer, so checkpoints carry
+    them.
+
+    Args:
+        file: the ``.npz`` codebook.
+        num_codewords: optional expected K (checked).
+        dim: optional expected D (checked).
+
+    Attributes:
+        meta (dict): other arrays stored in the file.
+    """
+
+    def __init__(self,
+                 file: str,
+                 num_codewords: Optional[int] = None,
+                 dim: Optional[int] = None) -> None:
+        codewords, freqs, meta = load_codebook(file)
+        _check_size(file, codewords, num_codewords, dim)
+        super().__init__(codewords, freqs)
+        self.file = file
+        self.meta = meta
+
+
+@MODELS.register_module()
+class LearnableCodebook(MotionCodebook):
+    """Codewords trained with the model (paper: one of the three codebooks).
+
+    Ours (``METHODS.md`` leaves the rule open): the codewords are an
+    ``nn.Parameter`` initialised from a k-means file (``init_file``) or, if
+    none, a uniform grid (``dim``, ``bins_per_dim``, ``ranges``), and trained
+    with :meth:`reconstruction_loss`: the squared error between the expected
+    codeword under the predicted distribution and the patch flow. Targets for
+    the classification loss are still the nearest codewords
+    (:meth:`quantize`, without gradient), so the codewords follow the data and
+    the classes follow the codewords. ``freqs`` are those of the
+    initialisation (k-means file only) and are not updated.
+
+    Args:
+        init_file: k-means ``.npz`` to initialise from.
+        dim: optional expected D (checked); a uniform grid has
+            ``len(ranges)`` dimensions.
+        bins_per_dim: bins of a uniform initialisation.
+        ranges: ``(min, max)`` per dimension of a uniform initialisation.
+        num_codewords: optional expected K (checked).
+    """
+
+    def __init__(self,
+                 init_file: Optional[str] = None,
+                 dim: Optional[int] = None,
+                 bins_per_dim: Union[int, Sequence[int]] = 5,
+                 ranges: Optional[Sequence[Sequence[float]]] = None,
+                 num_codewords: Optional[int] = None) -> None:
+        if init_file is not None:
+            codewords, freqs, _ = load_codebook(init_file)
+            _check_size(init_file, codewords, num_codewords, dim)
+        else:
+            if ranges is None:
+                raise ValueError(
+                    'LearnableCodebook needs init_file (k-means codebook) or '
+                    'ranges (uniform grid) to initialise its codewords')
+            codewords = uniform_codewords(
+                len(ranges) if dim is None else dim, bins_per_dim, ranges)
+            freqs = None
+            _check_size('the uniform grid', codewords.numpy(), num_codewords,
+                        dim)
+        super().__init__(codewords, freqs, learnable=True)
+        self.init_file = init_file
+
+    def reconstruction_loss(self, probs: Tensor, targets: Tensor) -> Tensor:
+        """Mean squared error between ``expected(probs)`` and the targets.
+
+        Gradients reach both the codewords and, through ``probs``, the
+        predictor.
+
+        Args:
+            probs: ``(N, K, ...)`` predicted distributions (softmax over K).
+            targets: ``(N, D, ...)`` patch flows.
+
+        Returns:
+            Scalar loss.
+        """
+        pred = self.expected(probs)
+        if targets.shape != pred.shape:
+            raise ValueError(
+                f'targets must be {tuple(pred.shape)} (N, D, ...) to match '
+                f'probs {tuple(probs.shape)}, got {tuple(targets.shape)}')
+        return F.mse_loss(pred, targets.to(pred.dtype))
