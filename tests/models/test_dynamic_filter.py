@@ -59,3 +59,20 @@ def test_gradients_reach_filters_and_frames():
 def test_bad_filters(filters, msg):
     with pytest.raises(ValueError, match=msg):
         apply_dynamic_filters(torch.rand(1, 1, 2, 7, 7), filters)
+
+
+def test_gradients_match_autograd_of_the_loop():
+    torch.manual_seed(0)
+    frames = torch.rand(2, 3, 3, 9, 8, dtype=torch.float64, requires_grad=True)
+    filters = torch.rand(2, 3, 5, 5, dtype=torch.float64, requires_grad=True)
+    g = torch.rand(2, 3, 3, 9, 8, dtype=torch.float64)
+    (apply_dynamic_filters(frames, filters) * g).sum().backward()
+    fast = frames.grad.clone(), filters.grad.clone()
+    frames.grad = filters.grad = None
+    (apply_dynamic_filters_loop(frames, filters) * g).sum().backward()
+    torch.testing.assert_close(fast[0], frames.grad)
+    torch.testing.assert_close(fast[1], filters.grad)
+    torch.autograd.gradcheck(
+        lambda x, f: apply_dynamic_filters(x, f, 'zeros'),
+        (frames[:1, :, :2, :6, :6].detach().requires_grad_(),
+         filters[:1, :2, :3, :3].detach().requires_grad_()))

@@ -9,7 +9,9 @@
    fresh subprocess; memory is the growth of the process's peak resident set
    over its size just before the first step (CPU; on CUDA the allocator's peak).
 2. The dynamic-filter application (one grouped convolution) against a
-   straightforward per-sample, per-frame loop: same output, target >= 10x.
+   straightforward per-sample, per-frame loop: same output (and filter
+   gradient), target >= 10x; forward alone and forward + backward (frames as
+   data, gradient for the filters, as in training).
 """
 import argparse
 import json
@@ -28,7 +30,7 @@ def _rss_kb() -> int:
         return int(f.read().split()[1]) * os.sysconf('SC_PAGE_SIZE') // 1024
 
 
-def model_cfg(kind: str, frames: int, size: int) -> dict:
+def model_cfg(kind: str, frames: int, size: int, kernels=(1, 3)) -> dict:
     backbone = dict(
         type='ResNeXt3D', depth=18, in_channels=3, stem_channels=16,
         base_width=16, cardinality=8, conv1_kernel=(3, 7, 7),
@@ -43,13 +45,15 @@ def model_cfg(kind: str, frames: int, size: int) -> dict:
     return dict(
         type='DynamoNet', backbone=backbone, data_preprocessor=pre,
         fp_head=dict(type='FramePredictionHead', in_channels=256,
-                     num_frames=frames, filter_size=5),
+                     num_frames=frames, filter_size=5,
+                     conv_kernels=tuple(kernels)),
         cls_head=dict(type='DynamoHead', num_classes=20, in_channels=256,
-                      num_frames=frames, filter_size=5))
+                      num_frames=frames, filter_size=5,
+                      conv_kernels=tuple(kernels)))
 
 
 def run_one(kind: str, frames: int, size: int, batch: int, steps: int,
-            warmup: int) -> dict:
+            warmup: int, kernels=(1, 3)) -> dict:
     """Measure one model in this process (called in a fresh subprocess)."""
     import torch
     from mmaction.structures import ActionDataSample
@@ -60,7 +64,7 @@ def run_one(kind: str, frames: int, size: int, batch: int, steps: int,
     from mmmotion.registry import MODELS
     torch.manual_seed(0)
     with DefaultScope.overwrite_default_scope('mmmotion'):
-        model = MODELS.build(model_cfg(kind, frames, size))
+        model = MODELS.build(model_cfg(kind, frames, size, kernels))
     model.init_weights()
     model.train()
     cuda = torch.cuda.is_available()
@@ -78,12 +82,14 @@ def run_one(kind: str, frames: int, size: int, batch: int, steps: int,
         inputs=[torch.rand(1, 3, t_in, size, size) * 255
                 for _ in range(batch)],
         data_samples=samples)
+    # memory: growth of the peak resident set from just before the first
+    # step (activations, gradients, optimiser state, allocator caches)
+    base = _rss_kb()
     for _ in range(warmup):
         model.train_step(data, optim)
     if cuda:
         torch.cuda.synchronize()
         torch.cuda.reset_peak_memory_stats()
-    base = _rss_kb()
     times = []
     for _ in range(steps):
         t0 = time.perf_counter()
@@ -97,8 +103,8 @@ def run_one(kind: str, frames: int, size: int, batch: int, steps: int,
         peak_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss -
                    base) / 1024
     times.sort()
-    return dict(kind=kind, frames=frames, step_s=times[len(times) // 2],
-                peak_mb=peak_mb)
+    return dict(kind=kind, frames=frames, kernels=list(kernels),
+                step_s=times[len(times) // 2], peak_mb=peak_mb)
 
 
 def filter_speed(batch=8, channels=3, frames=16, size=112, s=5, reps=5):
@@ -108,21 +114,33 @@ def filter_speed(batch=8, channels=3, frames=16, size=112, s=5, reps=5):
         apply_dynamic_filters, apply_dynamic_filters_loop)
     torch.manual_seed(0)
     x = torch.rand(batch, channels, frames, size, size)
-    f = torch.rand(batch, frames, s, s).softmax(-1)
+    f0 = torch.rand(batch, frames, s, s).softmax(-1)
+    g = torch.rand_like(x)
 
-    def best(fn):
-        out, ts = None, []
+    def best(fn, backward):
+        # as in training: frames are data, the filters need a gradient
+        out, grad, ts = None, None, []
         for _ in range(reps):
+            f = f0.clone().requires_grad_(backward)
             t0 = time.perf_counter()
             out = fn(x, f)
+            if backward:
+                (out * g).sum().backward()
             ts.append(time.perf_counter() - t0)
-        return out, min(ts)
+            grad = f.grad
+        return out, grad, min(ts)
 
-    fast, t_fast = best(apply_dynamic_filters)
-    slow, t_slow = best(apply_dynamic_filters_loop)
-    return dict(shape=list(x.shape), filter=s, vectorised_s=t_fast,
-                loop_s=t_slow, speedup=t_slow / t_fast,
-                max_abs_diff=float((fast - slow).abs().max()))
+    res = dict(shape=list(x.shape), filter=s)
+    for tag, backward in (('forward', False), ('forward_backward', True)):
+        fast, g_fast, t_fast = best(apply_dynamic_filters, backward)
+        slow, g_slow, t_slow = best(apply_dynamic_filters_loop, backward)
+        diff = float((fast - slow).detach().abs().max())
+        if backward:
+            diff = max(diff, float((g_fast - g_slow).abs().max() /
+                                   g_slow.abs().max()))
+        res[tag] = dict(vectorised_s=t_fast, loop_s=t_slow,
+                        speedup=t_slow / t_fast, max_diff=diff)
+    return res
 
 
 def main():
@@ -133,44 +151,54 @@ def main():
     p.add_argument('--steps', type=int, default=5)
     p.add_argument('--warmup', type=int, default=2)
     p.add_argument('--out', help='also write the results as JSON here')
-    p.add_argument('--_one', nargs=2, help=argparse.SUPPRESS)
+    p.add_argument('--kernels', nargs='+', default=['1,3', '3,3'],
+                   help='conv kernel sizes of the two heads, one run each')
+    p.add_argument('--_one', nargs=3, help=argparse.SUPPRESS)
     args = p.parse_args()
     if args._one:
         kind, frames = args._one[0], int(args._one[1])
+        kernels = [int(k) for k in args._one[2].split(',')]
         print(json.dumps(run_one(kind, frames, args.size, args.batch,
-                                 args.steps, args.warmup)))
+                                 args.steps, args.warmup, kernels)))
         return
     import torch
     print(f'torch {torch.__version__}, threads {torch.get_num_threads()}, '
           f'device {"cuda" if torch.cuda.is_available() else "cpu"}, '
           f'batch {args.batch}, {args.size}x{args.size}, ResNeXt3D-18 tiny')
+    def measure(kind, frames, kernels):
+        cmd = [sys.executable, __file__, '--_one', kind, str(frames), kernels,
+               '--size', str(args.size), '--batch', str(args.batch),
+               '--steps', str(args.steps), '--warmup', str(args.warmup)]
+        out = subprocess.run(cmd, capture_output=True, text=True,
+                             check=True).stdout
+        return json.loads(out.strip().splitlines()[-1])
+
     rows = []
     for frames in args.frames:
-        res = {}
-        for kind in ('recognizer3d', 'dynamonet'):
-            cmd = [sys.executable, __file__, '--_one', kind, str(frames),
-                   '--size', str(args.size), '--batch', str(args.batch),
-                   '--steps', str(args.steps), '--warmup', str(args.warmup)]
-            out = subprocess.run(cmd, capture_output=True, text=True,
-                                 check=True).stdout
-            res[kind] = json.loads(out.strip().splitlines()[-1])
-        r, d = res['recognizer3d'], res['dynamonet']
-        rows.append(dict(frames=frames, recognizer3d=r, dynamonet=d,
-                         time_ratio=d['step_s'] / r['step_s'],
-                         mem_ratio=d['peak_mb'] / max(r['peak_mb'], 1e-6)))
-    print(f'{"T":>3} {"R3D step s":>11} {"Dynamo step s":>14} {"ratio":>6} '
-          f'{"target":>7} | {"R3D MB":>8} {"Dynamo MB":>10} {"ratio":>6} '
-          f'{"target":>7}')
+        r = measure('recognizer3d', frames, '1,3')
+        for kernels in args.kernels:
+            d = measure('dynamonet', frames, kernels)
+            rows.append(dict(frames=frames, kernels=kernels, recognizer3d=r,
+                             dynamonet=d,
+                             time_ratio=d['step_s'] / r['step_s'],
+                             mem_ratio=d['peak_mb'] / max(r['peak_mb'], 1e-6)))
+    print(f'{"T":>3} {"heads":>6} {"R3D step s":>11} {"Dynamo step s":>14} '
+          f'{"ratio":>6} {"target":>7} | {"R3D MB":>8} {"Dynamo MB":>10} '
+          f'{"ratio":>6} {"target":>7}')
     for row in rows:
         r, d = row['recognizer3d'], row['dynamonet']
-        print(f'{row["frames"]:>3} {r["step_s"]:>11.3f} {d["step_s"]:>14.3f} '
-              f'{row["time_ratio"]:>6.3f} {"<=1.10":>7} | {r["peak_mb"]:>8.1f} '
-              f'{d["peak_mb"]:>10.1f} {row["mem_ratio"]:>6.3f} {"<=1.15":>7}')
+        heads = 'x'.join(row['kernels'].split(','))
+        print(f'{row["frames"]:>3} {heads:>6} {r["step_s"]:>11.3f} '
+              f'{d["step_s"]:>14.3f} {row["time_ratio"]:>6.3f} {"<=1.10":>7} '
+              f'| {r["peak_mb"]:>8.1f} {d["peak_mb"]:>10.1f} '
+              f'{row["mem_ratio"]:>6.3f} {"<=1.15":>7}')
     fs = filter_speed()
-    print(f'dynamic filters {fs["shape"]} s={fs["filter"]}: vectorised '
-          f'{fs["vectorised_s"] * 1e3:.1f} ms, loop {fs["loop_s"] * 1e3:.1f} '
-          f'ms, speed-up {fs["speedup"]:.1f}x (target >= 10x), max |diff| '
-          f'{fs["max_abs_diff"]:.2e}')
+    for tag in ('forward', 'forward_backward'):
+        r = fs[tag]
+        print(f'dynamic filters {fs["shape"]} s={fs["filter"]}, {tag}: '
+              f'vectorised {r["vectorised_s"] * 1e3:.1f} ms, loop '
+              f'{r["loop_s"] * 1e3:.1f} ms, speed-up {r["speedup"]:.1f}x '
+              f'(target >= 10x), max diff {r["max_diff"]:.1e}')
     if args.out:
         with open(args.out, 'w') as f:
             json.dump(dict(train_step=rows, dynamic_filters=fs), f, indent=2)

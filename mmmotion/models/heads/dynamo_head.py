@@ -1,5 +1,5 @@
 """DynamoNet's classifier: action representation + dynamic motion representation."""
-from typing import Dict, Optional, Tuple
+from typing import Dict, Optional, Sequence, Tuple
 
 import torch
 import torch.nn as nn
@@ -19,7 +19,8 @@ class DynamoHead(BaseHead):
     flattened filters through an FC of 512; AR and DMR are concatenated and
     fed to the classifier.
 
-    Ours: 3x3x3 convs with BN and ReLU, global average pooling before the AR
+    Ours: convs of ``conv_kernels`` (1x1x1 then 3x3x3 by default) with BN and
+    ReLU, global average pooling before the AR
     FC (``ar_channels`` wide), ReLU after both FCs, dropout before the
     classifier. Local (per-pixel) filters are averaged over space before the
     DMR FC.
@@ -29,6 +30,8 @@ class DynamoHead(BaseHead):
         in_channels (int): channels of the backbone features.
         num_frames (int): T, filters per clip.
         filter_size (int): s.
+        conv_kernels (tuple): kernel sizes of the two convs (ours; the
+            paper gives only their width).
         mid_channels (int): AR conv channels (64 in the paper).
         ar_channels (int): width of the AR FC.
         dmr_channels (int): width of the DMR FC (512 in the paper).
@@ -46,6 +49,7 @@ class DynamoHead(BaseHead):
                  num_frames: int,
                  filter_size: int = 5,
                  mid_channels: int = 64,
+                 conv_kernels: Sequence[int] = (1, 3),
                  ar_channels: int = 512,
                  dmr_channels: int = 512,
                  use_dmr: bool = True,
@@ -61,8 +65,8 @@ class DynamoHead(BaseHead):
             average_clips=average_clips, init_cfg=init_cfg, **kwargs)
         self.use_dmr = use_dmr
         self.init_std = init_std
-        self.ar_convs = conv3d_stack(in_channels, mid_channels,
-                                    norm_cfg=norm_cfg)
+        self.ar_convs = conv3d_stack(
+            in_channels, mid_channels, conv_kernels, norm_cfg=norm_cfg)
         self.pool = nn.AdaptiveAvgPool3d(1)
         self.ar_fc = nn.Linear(mid_channels, ar_channels)
         fused = ar_channels

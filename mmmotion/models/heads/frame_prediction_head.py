@@ -20,7 +20,8 @@ class FramePredictionHead(BaseModule):
     backbone, two conv layers of 64 filters, then a softmax that yields one
     s x s filter per input frame (s = 5 best).
 
-    Ours: the convs are 3x3x3 with BN and ReLU; the result is average-pooled
+    Ours: the convs (1x1x1 then 3x3x3 by default, ``conv_kernels``) have BN
+    and ReLU; the result is average-pooled
     to ``pool_size`` (T', H', W') and a linear layer gives the T * s^2 logits,
     softmax-normalised over each filter's s^2 taps (so a filter is a convex
     mix of the neighbouring pixels). ``mode='local'`` (beyond the paper)
@@ -34,6 +35,8 @@ class FramePredictionHead(BaseModule):
         in_channels (int): channels of the backbone features.
         num_frames (int): T, the number of input frames (one filter each).
         filter_size (int): s, odd.
+        conv_kernels (tuple): kernel sizes of the two convs (ours; the
+            paper gives only their width).
         mid_channels (int): channels of the two convs (64 in the paper).
         mode (str): ``'global'`` (the paper) or ``'local'``.
         pool_size (tuple): (T', H', W') of the pooling before the linear
@@ -46,6 +49,7 @@ class FramePredictionHead(BaseModule):
                  num_frames: int,
                  filter_size: int = 5,
                  mid_channels: int = 64,
+                 conv_kernels: Sequence[int] = (1, 3),
                  mode: str = 'global',
                  pool_size: Sequence[int] = (2, 2, 2),
                  norm_cfg: dict = dict(type='BN3d'),
@@ -57,8 +61,8 @@ class FramePredictionHead(BaseModule):
         self.num_frames = num_frames
         self.filter_size = filter_size
         self.mode = mode
-        self.convs = conv3d_stack(in_channels, mid_channels,
-                                 norm_cfg=norm_cfg)
+        self.convs = conv3d_stack(
+            in_channels, mid_channels, conv_kernels, norm_cfg=norm_cfg)
         taps = num_frames * filter_size**2
         if mode == 'global':
             self.pool = nn.AdaptiveAvgPool3d(tuple(pool_size))

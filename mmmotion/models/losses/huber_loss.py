@@ -51,9 +51,10 @@ class HuberLoss(nn.Module):
             loss = F.huber_loss(pred, target, reduction='mean',
                                 delta=self.delta)
         else:
-            d = (pred - target).transpose(1, 2).flatten(2)  # (N, T, C*H*W)
-            l1 = d.abs().sum(-1)
-            quad = 0.5 * d.pow(2).sum(-1)
+            d = pred - target
+            dims = (1, 3, 4)  # per frame: over C, H, W -> (N, T)
+            l1 = d.abs().sum(dims)
+            quad = 0.5 * d.square().sum(dims)
             lin = self.delta * l1 - 0.5 * self.delta**2
             loss = torch.where(l1 < self.delta, quad, lin).mean()
         return self.loss_weight * loss
