@@ -30,30 +30,34 @@ def _rss_kb() -> int:
         return int(f.read().split()[1]) * os.sysconf('SC_PAGE_SIZE') // 1024
 
 
-def model_cfg(kind: str, frames: int, size: int, kernels=(1, 3)) -> dict:
+def model_cfg(kind: str, frames: int, size: int, kernels=(1, 3),
+              width: int = 16) -> dict:
     backbone = dict(
-        type='ResNeXt3D', depth=18, in_channels=3, stem_channels=16,
-        base_width=16, cardinality=8, conv1_kernel=(3, 7, 7),
+        type='ResNeXt3D', depth=18, in_channels=3, stem_channels=width,
+        base_width=width, cardinality=8 if width < 64 else 32,
+        conv1_kernel=(3, 7, 7),
         conv1_stride=(1, 2, 2), pool1_stride=(1, 2, 2),
         stage_strides=((1, 1, 1), (1, 2, 2), (2, 2, 2), (2, 2, 2)))
     pre = dict(type='ActionDataPreprocessor', format_shape='NCTHW')
     if kind == 'recognizer3d':
         return dict(
             type='Recognizer3D', backbone=backbone, data_preprocessor=pre,
-            cls_head=dict(type='I3DHead', num_classes=20, in_channels=256,
+            cls_head=dict(type='I3DHead', num_classes=20,
+                          in_channels=16 * width,
                           average_clips='prob'))
     return dict(
         type='DynamoNet', backbone=backbone, data_preprocessor=pre,
-        fp_head=dict(type='FramePredictionHead', in_channels=256,
+        fp_head=dict(type='FramePredictionHead', in_channels=16 * width,
                      num_frames=frames, filter_size=5,
                      conv_kernels=tuple(kernels)),
-        cls_head=dict(type='DynamoHead', num_classes=20, in_channels=256,
+        cls_head=dict(type='DynamoHead', num_classes=20,
+                      in_channels=16 * width,
                       num_frames=frames, filter_size=5,
                       conv_kernels=tuple(kernels)))
 
 
 def run_one(kind: str, frames: int, size: int, batch: int, steps: int,
-            warmup: int, kernels=(1, 3)) -> dict:
+            warmup: int, kernels=(1, 3), width: int = 16) -> dict:
     """Measure one model in this process (called in a fresh subprocess)."""
     import torch
     from mmaction.structures import ActionDataSample
@@ -64,7 +68,7 @@ def run_one(kind: str, frames: int, size: int, batch: int, steps: int,
     from mmmotion.registry import MODELS
     torch.manual_seed(0)
     with DefaultScope.overwrite_default_scope('mmmotion'):
-        model = MODELS.build(model_cfg(kind, frames, size, kernels))
+        model = MODELS.build(model_cfg(kind, frames, size, kernels, width))
     model.init_weights()
     model.train()
     cuda = torch.cuda.is_available()
@@ -153,22 +157,28 @@ def main():
     p.add_argument('--out', help='also write the results as JSON here')
     p.add_argument('--kernels', nargs='+', default=['1,3', '3,3'],
                    help='conv kernel sizes of the two heads, one run each')
+    p.add_argument('--width', type=int, default=16,
+                   help='ResNeXt3D-18 base width (stem too): 16 is the CPU '
+                   'configs\' tiny backbone, 128 the paper\'s widths')
     p.add_argument('--_one', nargs=3, help=argparse.SUPPRESS)
     args = p.parse_args()
     if args._one:
         kind, frames = args._one[0], int(args._one[1])
         kernels = [int(k) for k in args._one[2].split(',')]
         print(json.dumps(run_one(kind, frames, args.size, args.batch,
-                                 args.steps, args.warmup, kernels)))
+                                 args.steps, args.warmup, kernels,
+                                 args.width)))
         return
     import torch
     print(f'torch {torch.__version__}, threads {torch.get_num_threads()}, '
           f'device {"cuda" if torch.cuda.is_available() else "cpu"}, '
-          f'batch {args.batch}, {args.size}x{args.size}, ResNeXt3D-18 tiny')
+          f'batch {args.batch}, {args.size}x{args.size}, ResNeXt3D-18 '
+          f'base width {args.width}')
     def measure(kind, frames, kernels):
         cmd = [sys.executable, __file__, '--_one', kind, str(frames), kernels,
                '--size', str(args.size), '--batch', str(args.batch),
-               '--steps', str(args.steps), '--warmup', str(args.warmup)]
+               '--steps', str(args.steps), '--warmup', str(args.warmup),
+               '--width', str(args.width)]
         out = subprocess.run(cmd, capture_output=True, text=True,
                              check=True).stdout
         return json.loads(out.strip().splitlines()[-1])
