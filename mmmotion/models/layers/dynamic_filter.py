@@ -72,11 +72,13 @@ class _GroupedFilter(Function):
     @staticmethod
     def forward(ctx, x: torch.Tensor, filters: torch.Tensor,
                 channels: int) -> torch.Tensor:
-        # x: (1, B*C, H+2p, W+2p) padded planes; filters: (B, s, s)
-        b, s = filters.shape[0], filters.shape[-1]
-        weight = filters.reshape(b, 1, s, s).repeat_interleave(channels, 0)
+        # x: (1, N*C*T, H+2p, W+2p) padded planes in (n, c, t) order, a view
+        # of the (N, C, T, H, W) clip; filters: (N, T, s, s), shared by C
+        n, t, s = filters.shape[0], filters.shape[1], filters.shape[-1]
+        weight = filters[:, None].expand(n, channels, t, s, s).reshape(
+            n * channels * t, 1, s, s)
         ctx.save_for_backward(x, weight)
-        ctx.channels = channels
+        ctx.shape = (n, channels, t, s)
         return F.conv2d(x, weight, groups=weight.shape[0])
 
     @staticmethod
@@ -87,9 +89,10 @@ class _GroupedFilter(Function):
         if ctx.needs_input_grad[0]:
             grad_x = F.conv_transpose2d(grad_out, weight, groups=groups)
         if ctx.needs_input_grad[1]:
+            n, c, t, _ = ctx.shape
             h, w = grad_out.shape[-2:]
             g = F.conv2d(x, grad_out.reshape(groups, 1, h, w), groups=groups)
-            grad_filters = g.reshape(-1, ctx.channels, s, s).sum(1)
+            grad_filters = g.reshape(n, c, t, s, s).sum(1)
         return grad_x, grad_filters, None
 
 
@@ -114,18 +117,20 @@ def apply_dynamic_filters(frames: torch.Tensor,
     n, c, t, h, w = frames.shape
     s = filters.shape[-1] if mode == 'global' else int(filters.shape[2]**0.5)
     p = s // 2
-    x = frames.transpose(1, 2).reshape(n * t, c, h, w)
-    if padding_mode == 'zeros':
-        x = F.pad(x, (p, p, p, p))
-    else:
-        x = F.pad(x, (p, p, p, p), mode=padding_mode)
+
+    def pad(x):
+        if padding_mode == 'zeros':
+            return F.pad(x, (p, p, p, p))
+        return F.pad(x, (p, p, p, p), mode=padding_mode)
+
     if mode == 'global':
-        out = _GroupedFilter.apply(
-            x.reshape(1, n * t * c, h + 2 * p, w + 2 * p),
-            filters.reshape(n * t, s, s).to(x.dtype), c)
-    else:
-        cols = F.unfold(x, s).view(n * t, c, s * s, h * w)
-        out = (cols * filters.reshape(n * t, 1, s * s, h * w)).sum(2)
+        # planes in the clip's own (n, c, t) order: no transposed copies
+        x = pad(frames.reshape(1, n * c * t, h, w))
+        out = _GroupedFilter.apply(x, filters.to(x.dtype), c)
+        return out.view(n, c, t, h, w)
+    x = pad(frames.transpose(1, 2).reshape(n * t, c, h, w))
+    cols = F.unfold(x, s).view(n * t, c, s * s, h * w)
+    out = (cols * filters.reshape(n * t, 1, s * s, h * w)).sum(2)
     return out.view(n, t, c, h, w).transpose(1, 2)
 
 
