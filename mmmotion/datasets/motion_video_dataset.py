@@ -143,7 +143,8 @@ class MotionVideoDataset(BaseActionDataset):
                 f'do not exist, e.g. {missing[0]}')
         for m in missing:
             self._log_skip(m, 'file does not exist')
-        return [d for d in data_list if d['filename'] not in set(missing)]
+        missing = set(missing)
+        return [d for d in data_list if d['filename'] not in missing]
 
     # ------------------------------------------------------------ samples
     def _log_skip(self, filename: str, reason: str) -> None:

@@ -113,6 +113,7 @@ def run_one(kind: str, frames: int, size: int, batch: int, steps: int,
 
 def filter_speed(batch=8, channels=3, frames=16, size=112, s=5, reps=5):
     import torch
+    import torch.nn.functional as F
 
     from mmmotion.models.layers.dynamic_filter import (
         apply_dynamic_filters, apply_dynamic_filters_loop)
@@ -144,6 +145,21 @@ def filter_speed(batch=8, channels=3, frames=16, size=112, s=5, reps=5):
                                    g_slow.abs().max()))
         res[tag] = dict(vectorised_s=t_fast, loop_s=t_slow,
                         speedup=t_slow / t_fast, max_diff=diff)
+    # the same grouped convolution with PyTorch's own backward (its CPU
+    # depthwise weight-gradient kernel) against our custom backward
+    n, c, t, h, w = x.shape
+    p = s // 2
+
+    def plain(x, f):
+        xp = F.pad(x.reshape(1, n * c * t, h, w), (p, p, p, p),
+                   mode='replicate')
+        weight = f[:, None].expand(n, c, t, s, s).reshape(n * c * t, 1, s, s)
+        return F.conv2d(xp, weight, groups=n * c * t).view(n, c, t, h, w)
+
+    _, g_plain, t_plain = best(plain, True)
+    res['pytorch_backward_s'] = t_plain
+    res['custom_backward_speedup'] = (
+        t_plain / res['forward_backward']['vectorised_s'])
     return res
 
 
@@ -154,6 +170,8 @@ def main():
     p.add_argument('--batch', type=int, default=4)
     p.add_argument('--steps', type=int, default=5)
     p.add_argument('--warmup', type=int, default=2)
+    p.add_argument('--filters-only', action='store_true',
+                   help='measure the dynamic-filter application only')
     p.add_argument('--out', help='also write the results as JSON here')
     p.add_argument('--kernels', nargs='+', default=['1,3', '3,3'],
                    help='conv kernel sizes of the two heads, one run each')
@@ -184,7 +202,7 @@ def main():
         return json.loads(out.strip().splitlines()[-1])
 
     rows = []
-    for frames in args.frames:
+    for frames in ([] if args.filters_only else args.frames):
         r = measure('recognizer3d', frames, '1,3')
         for kernels in args.kernels:
             d = measure('dynamonet', frames, kernels)
@@ -192,9 +210,10 @@ def main():
                              dynamonet=d,
                              time_ratio=d['step_s'] / r['step_s'],
                              mem_ratio=d['peak_mb'] / max(r['peak_mb'], 1e-6)))
-    print(f'{"T":>3} {"heads":>6} {"R3D step s":>11} {"Dynamo step s":>14} '
-          f'{"ratio":>6} {"target":>7} | {"R3D MB":>8} {"Dynamo MB":>10} '
-          f'{"ratio":>6} {"target":>7}')
+    if rows:
+        print(f'{"T":>3} {"heads":>6} {"R3D step s":>11} {"Dynamo step s":>14} '
+              f'{"ratio":>6} {"target":>7} | {"R3D MB":>8} '
+              f'{"Dynamo MB":>10} {"ratio":>6} {"target":>7}')
     for row in rows:
         r, d = row['recognizer3d'], row['dynamonet']
         heads = 'x'.join(row['kernels'].split(','))
@@ -209,6 +228,9 @@ def main():
               f'vectorised {r["vectorised_s"] * 1e3:.1f} ms, loop '
               f'{r["loop_s"] * 1e3:.1f} ms, speed-up {r["speedup"]:.1f}x '
               f'(target >= 10x), max diff {r["max_diff"]:.1e}')
+    print(f'same grouped conv, forward + backward with PyTorch\'s backward: '
+          f'{fs["pytorch_backward_s"] * 1e3:.1f} ms; ours is '
+          f'{fs["custom_backward_speedup"]:.1f}x faster')
     if args.out:
         with open(args.out, 'w') as f:
             json.dump(dict(train_step=rows, dynamic_filters=fs), f, indent=2)

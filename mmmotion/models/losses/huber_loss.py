@@ -22,9 +22,9 @@ class HuberLoss(nn.Module):
     frame size, as in the paper.
 
     Ours, as an option: ``reduction='pixel'`` applies Huber to every pixel and
-    averages (``torch.nn.functional.huber_loss``); with delta = 0.01 that term
-    is about 1e-4 on real frames, too small to matter beside a
-    classification loss.
+    averages (``torch.nn.functional.huber_loss``). It is the frame-level
+    value divided by about C x H x W (a mean where the paper's norms sum),
+    so on real frames it is orders of magnitude smaller than the paper's form.
 
     Args:
         delta (float): the threshold between the quadratic and linear parts.
