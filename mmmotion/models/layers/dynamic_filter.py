@@ -61,25 +61,31 @@ def check_filter_size(s: int, frame_size: Sequence[int]) -> None:
 
 class _GroupedFilter(Function):
     """One depthwise convolution of every (sample, frame, channel) plane with
-    its own filter, with a faster gradient for the filters.
+    its own filter, with a faster gradient for the filters and a smaller
+    memory footprint.
 
     PyTorch's CPU kernel for a depthwise conv's weight gradient is slow with
     thousands of groups; the same gradient is a convolution of each padded
-    plane with its output gradient as the (H x W) kernel, which runs about
-    7x faster here (tools/analysis/benchmark_dynamonet.py).
+    plane with its output gradient as the (H x W) kernel, about 2x faster
+    for the whole forward + backward here
+    (``tools/analysis/benchmark_dynamonet.py --filters-only``).
+    Only the unpadded planes (a view of the clip) are kept for the backward
+    pass, which pads them again: the padded copy, as large as the clip, does
+    not stay alive between forward and backward.
     """
 
     @staticmethod
-    def forward(ctx, x: torch.Tensor, filters: torch.Tensor,
-                channels: int) -> torch.Tensor:
-        # x: (1, N*C*T, H+2p, W+2p) padded planes in (n, c, t) order, a view
-        # of the (N, C, T, H, W) clip; filters: (N, T, s, s), shared by C
+    def forward(ctx, x: torch.Tensor, filters: torch.Tensor, channels: int,
+                pad) -> torch.Tensor:
+        # x: (1, N*C*T, H, W) planes in (n, c, t) order, a view of the
+        # (N, C, T, H, W) clip; filters: (N, T, s, s), shared by C
         n, t, s = filters.shape[0], filters.shape[1], filters.shape[-1]
         weight = filters[:, None].expand(n, channels, t, s, s).reshape(
             n * channels * t, 1, s, s)
         ctx.save_for_backward(x, weight)
         ctx.shape = (n, channels, t, s)
-        return F.conv2d(x, weight, groups=weight.shape[0])
+        ctx.pad = pad
+        return F.conv2d(pad(x), weight, groups=weight.shape[0])
 
     @staticmethod
     def backward(ctx, grad_out: torch.Tensor):
@@ -87,13 +93,19 @@ class _GroupedFilter(Function):
         groups, _, s, _ = weight.shape
         grad_x = grad_filters = None
         if ctx.needs_input_grad[0]:
-            grad_x = F.conv_transpose2d(grad_out, weight, groups=groups)
+            # gradient of the padded planes, folded back onto the planes
+            # by the padding's own backward
+            gp = F.conv_transpose2d(grad_out, weight, groups=groups)
+            with torch.enable_grad():
+                xg = x.detach().requires_grad_()
+                grad_x, = torch.autograd.grad(ctx.pad(xg), xg, gp)
         if ctx.needs_input_grad[1]:
             n, c, t, _ = ctx.shape
             h, w = grad_out.shape[-2:]
-            g = F.conv2d(x, grad_out.reshape(groups, 1, h, w), groups=groups)
+            g = F.conv2d(ctx.pad(x), grad_out.reshape(groups, 1, h, w),
+                         groups=groups)
             grad_filters = g.reshape(n, c, t, s, s).sum(1)
-        return grad_x, grad_filters, None
+        return grad_x, grad_filters, None, None
 
 
 def apply_dynamic_filters(frames: torch.Tensor,
@@ -125,8 +137,8 @@ def apply_dynamic_filters(frames: torch.Tensor,
 
     if mode == 'global':
         # planes in the clip's own (n, c, t) order: no transposed copies
-        x = pad(frames.reshape(1, n * c * t, h, w))
-        out = _GroupedFilter.apply(x, filters.to(x.dtype), c)
+        x = frames.reshape(1, n * c * t, h, w)
+        out = _GroupedFilter.apply(x, filters.to(x.dtype), c, pad)
         return out.view(n, c, t, h, w)
     x = pad(frames.transpose(1, 2).reshape(n * t, c, h, w))
     cols = F.unfold(x, s).view(n * t, c, s * s, h * w)
