@@ -1,8 +1,11 @@
 from .check_frames import CheckFrameCount
+from .flow_targets import AtomicFlowTargets, pair_patch_flow
+from .motion_flip import MotionFlip
 from .depth import DepthDecode, DepthInit, DepthNormalize, load_depth_file
 from .non_overlapping_clips import NonOverlappingClips
 
 __all__ = [
     'CheckFrameCount', 'DepthDecode', 'DepthInit', 'DepthNormalize',
-    'load_depth_file', 'NonOverlappingClips'
+    'load_depth_file', 'NonOverlappingClips', 'AtomicFlowTargets',
+    'pair_patch_flow', 'MotionFlip'
 ]

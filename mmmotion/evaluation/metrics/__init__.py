@@ -1,3 +1,4 @@
 from .frame_prediction_metric import FramePredictionMetric
+from .atomic_flow_metric import AtomicFlowMetric
 
-__all__ = ['FramePredictionMetric']
+__all__ = ['AtomicFlowMetric', 'FramePredictionMetric']

@@ -1,4 +1,5 @@
 from .dynamo_head import DynamoHead
 from .frame_prediction_head import FramePredictionHead
+from .atomic_flow_head import AtomicFlowHead
 
-__all__ = ['DynamoHead', 'FramePredictionHead']
+__all__ = ['AtomicFlowHead', 'DynamoHead', 'FramePredictionHead']

@@ -1,0 +1,59 @@
+"""Fine-tuning backbone: a (pretrained) pair encoder over a clip's consecutive
+frame pairs, then a ConvLSTM over time."""
+from typing import Optional
+
+import torch
+from mmengine.model import BaseModule
+
+from mmmotion.registry import MODELS
+from mmmotion.utils.scope import mmmotion_scope
+from ..layers.conv_lstm import ConvLSTM
+
+
+@MODELS.register_module()
+class PairwiseMotionBackbone(BaseModule):
+    """Luo et al.'s recognizer backbone, usable in MMAction2's
+    ``Recognizer3D`` with an ``I3DHead``.
+
+    Paper (Luo et al., CVPR 2017): the learned encoder initialises the
+    feature extractor of an action recognizer, which is then fine-tuned.
+    Ours (``METHODS.md`` section 2): the encoder (``ConvLSTMEncoder``) reads
+    every consecutive pair ``(x_t, x_t+1)`` of the clip from a zero state, as
+    in pretraining (the conv features of each frame are computed once); a
+    ConvLSTM over the T - 1 pair encodings follows. The output
+    ``(N, C, T - 1, h, w)`` is pooled and classified by the head.
+
+    Args:
+        encoder (dict): a ``ConvLSTMEncoder``; load pretrained weights with
+            its ``init_cfg=dict(type='Pretrained', checkpoint=...,
+            prefix='backbone.')``.
+        temporal_channels (int): hidden channels of the temporal ConvLSTM.
+        temporal_kernel (int): its kernel size.
+        init_cfg (dict, optional): mmengine init config of the whole module.
+    """
+
+    def __init__(self,
+                 encoder: dict,
+                 temporal_channels: int = 128,
+                 temporal_kernel: int = 3,
+                 init_cfg: Optional[dict] = None) -> None:
+        super().__init__(init_cfg=init_cfg)
+        with mmmotion_scope():
+            self.encoder = MODELS.build(encoder)
+        self.temporal = ConvLSTM(self.encoder.out_channels, temporal_channels,
+                                 kernel_size=temporal_kernel)
+        self.out_channels = temporal_channels
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        """``(N, C, T, H, W)`` -> ``(N, temporal_channels, T - 1, h, w)``."""
+        if x.dim() != 5 or x.shape[2] < 2:
+            raise ValueError('PairwiseMotionBackbone needs clips (N, C, T, H, '
+                             f'W) with T >= 2 frames, got {tuple(x.shape)}')
+        feats = self.encoder.frame_features(x)  # (N, T, C', h, w)
+        n, t = feats.shape[:2]
+        pairs = torch.stack([feats[:, :-1], feats[:, 1:]], 2)
+        pairs = pairs.reshape(n * (t - 1), 2, *feats.shape[2:])
+        h, _ = self.encoder.encode(pairs)  # (N*(T-1), C_h, h, w)
+        h = h.view(n, t - 1, *h.shape[1:])
+        out, _ = self.temporal(h)  # (N, T-1, C, h, w)
+        return out.transpose(1, 2).contiguous()

@@ -1,0 +1,3 @@
+from .atomic_flow_predictor import AtomicFlowPredictor
+
+__all__ = ['AtomicFlowPredictor']
