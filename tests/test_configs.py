@@ -14,15 +14,48 @@ CONFIGS = sorted(
 RUNNABLE = [c for c in CONFIGS if '_base_' not in c]
 
 
+def _stand_in_codebooks(node, tmp_path):
+    """Point codebook files a config names but CI lacks (they are fitted
+    from the data by tools/data/fit_codebook.py) at random ones of the
+    size the config asks for."""
+    import numpy as np
+
+    from mmmotion.models.layers import save_codebook
+    if isinstance(node, dict):
+        for key in ('file', 'init_file'):
+            f = node.get(key)
+            if isinstance(f, str) and f.endswith('.npz') and \
+                    not osp.exists(f):
+                k = node.get('num_codewords') or 8
+                dim = 2 if '_2d' in osp.basename(f) else 3
+                stand_in = str(tmp_path / osp.basename(f))
+                save_codebook(stand_in, np.random.rand(k, dim),
+                              np.full(k, 1 / k))
+                node[key] = stand_in
+        for v in node.values():
+            _stand_in_codebooks(v, tmp_path)
+    elif isinstance(node, list):
+        for v in node:
+            _stand_in_codebooks(v, tmp_path)
+
+
 @pytest.mark.parametrize('path', RUNNABLE, ids=osp.basename)
-def test_config_builds_model(path):
+def test_config_builds_model(path, tmp_path):
     import torch
     cfg = Config.fromfile(path)
+    _stand_in_codebooks(cfg.model, tmp_path)
     from mmmotion.registry import MODELS
-    # on the meta device: paper-scale models allocate nothing
-    with DefaultScope.overwrite_default_scope(cfg.default_scope), \
-            torch.device('meta'):
-        model = MODELS.build(cfg.model)
+    # on the meta device: paper-scale models allocate nothing; models whose
+    # construction reads tensor values (codebooks, loss weights) are small
+    # and build on the CPU
+    with DefaultScope.overwrite_default_scope(cfg.default_scope):
+        try:
+            with torch.device('meta'):
+                model = MODELS.build(cfg.model)
+        except RuntimeError as e:
+            if 'meta' not in str(e):
+                raise
+            model = MODELS.build(cfg.model)
     assert sum(p.numel() for p in model.parameters()) > 0
     # every dataset type and transform of the config is registered
     from mmmotion.registry import DATASETS, TRANSFORMS

@@ -42,7 +42,7 @@ val_pipeline = [
     dict(type='PackActionInputs', algorithm_keys=('flow_targets', ))
 ]
 train_dataloader = dict(
-    batch_size=16,
+    batch_size=8,
     num_workers=1,
     persistent_workers=True,
     sampler=dict(type='DefaultSampler', shuffle=True),
@@ -53,7 +53,7 @@ train_dataloader = dict(
         num_classes=20,
         pipeline=train_pipeline))
 val_dataloader = dict(
-    batch_size=16,
+    batch_size=8,
     num_workers=1,
     persistent_workers=True,
     sampler=dict(type='DefaultSampler', shuffle=False),

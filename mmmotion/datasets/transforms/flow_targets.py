@@ -118,9 +118,10 @@ class AtomicFlowTargets(BaseTransform):
     keep only the input pair as ``imgs``.
 
     Put it after decoding and a deterministic ``Resize`` (fixed size), before
-    flips, crops that are not patch-aligned, and normalisation. Sample
-    ``num_steps + 2`` consecutive frames (``SampleFrames(clip_len=N + 2,
-    frame_interval=1)``), with ``CheckFrameCount(N + 2)`` before it.
+    flips, crops that are not patch-aligned, and normalisation. Sample at
+    least ``num_steps + 2`` consecutive frames (``SampleFrames(clip_len=N + 2,
+    frame_interval=1)``), with ``CheckFrameCount(N + 2)`` before it; a longer
+    clip is cut to its first ``N + 2`` frames.
 
     Required keys: ``imgs``, ``frame_inds``, ``filename``. Added:
     ``flow_targets`` ``float32 (N, H / patch, W / patch, dim)``. Modified:
@@ -185,11 +186,14 @@ class AtomicFlowTargets(BaseTransform):
         imgs = results['imgs']
         n = self.num_steps
         name = results.get('filename')
-        if len(imgs) != n + 2:
+        if len(imgs) < n + 2:
             raise BadSampleError(
                 f'{name}: {len(imgs)} frames, but the pair plus {n} steps '
-                f'needs {n + 2} (sample clip_len={n + 2})')
-        inds = np.asarray(results['frame_inds']).reshape(-1)
+                f'needs {n + 2} (sample clip_len >= {n + 2})')
+        # a longer clip is cut to the first n + 2 frames, so that runs with
+        # fewer steps can sample the very same clips
+        imgs = imgs[:n + 2]
+        inds = np.asarray(results['frame_inds']).reshape(-1)[:n + 2]
         if self.cache_dir is not None:
             if not (np.diff(inds) == 1).all():
                 raise BadSampleError(

@@ -1,4 +1,4 @@
-# Self-supervised atomic-flow pretraining (Luo et al., CVPR 2017) on the MSR
+# Self-supervised atomic-flow pretraining (2 processes x 8 clips) (Luo et al., CVPR 2017) on the MSR
 # Action3D cross-subject training videos (labels unused), depth, 3D targets
 # (2D DIS flow on the depth frames plus the depth change), k-means codebook of
 # 32 codewords, 8 steps. Validation: codeword top-1 / EPE on the test

@@ -1,0 +1,16 @@
+# Ablation: 2D motion targets (dx, dy: no depth change), the paper's "2D
+# motion" row; a 2D k-means codebook of 32 codewords, fitted with
+#   python tools/data/fit_codebook.py <this config> -k 32 \
+#       --out data/msr_action3d/codebook_kmeans32_2d.npz
+_base_ = ['./atomic-flow_convlstm-tiny_kmeans32-8step_2xb8-40e_msr-action3d-train-depth-64x48.py']
+train_dataloader = dict(dataset=dict(pipeline=[
+    dict(t, dim=2) if t['type'] == 'AtomicFlowTargets' else t
+    for t in _base_.train_dataloader.dataset.pipeline
+]))
+val_dataloader = dict(dataset=dict(pipeline=[
+    dict(t, dim=2) if t['type'] == 'AtomicFlowTargets' else t
+    for t in _base_.val_dataloader.dataset.pipeline
+]))
+test_dataloader = val_dataloader
+model = dict(head=dict(codebook=dict(
+    file='data/msr_action3d/codebook_kmeans32_2d.npz')))

@@ -1,0 +1,10 @@
+# Ablation: a uniform codebook, 3 x 3 x 3 = 27 bin centres over dx, dy in
+# [-0.3, 0.3] px and dz in [-0.9, 0.9] (depth_scale x depth units): about the
+# 1st-99th percentile of the training patch flows (most lie near 0), with 0 a
+# codeword. No frequency file: the rebalancing weights are estimated online.
+_base_ = ['./atomic-flow_convlstm-tiny_kmeans32-8step_2xb8-40e_msr-action3d-train-depth-64x48.py']
+model = dict(head=dict(
+    codebook=dict(_delete_=True, type='UniformCodebook', dim=3,
+                  bins_per_dim=3,
+                  ranges=[(-0.3, 0.3), (-0.3, 0.3), (-0.9, 0.9)]),
+    num_codewords=27))
