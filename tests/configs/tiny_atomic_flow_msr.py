@@ -40,3 +40,7 @@ model = dict(
         num_codewords=27))
 train_cfg = dict(max_epochs=1, val_interval=1)
 default_hooks = dict(logger=dict(interval=1))
+custom_hooks = [
+    dict(type='RNGStateHook'),
+    dict(type='AtomicFlowVisualizationHook', interval=1, cell=4)
+]
