@@ -112,29 +112,12 @@ def run_one(kind: str, frames: int, size: int, batch: int, steps: int,
         peak_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss -
                    base) / 1024
     times.sort()
+    from mmmotion.utils.memory import live_peak_mb
     live_mb = (peak_mb if cuda else live_peak_mb(
         lambda: model.train_step(data, optim)))
     return dict(kind=kind, frames=frames, kernels=list(kernels),
                 step_s=times[len(times) // 2], rss_mb=peak_mb,
                 peak_mb=live_mb)
-
-
-def live_peak_mb(step) -> float:
-    """Peak live tensor memory (MB) of one call of ``step`` on CPU, above
-    what was alive before it: the running sum of the profiler's allocation
-    and free events, in time order."""
-    from torch.profiler import ProfilerActivity, profile
-    with profile(activities=[ProfilerActivity.CPU],
-                 profile_memory=True) as prof:
-        step()
-    events = sorted((e.start_ns(), e.nbytes())
-                    for e in prof.profiler.kineto_results.events()
-                    if e.name() == '[memory]')
-    cur = peak = 0
-    for _, nbytes in events:
-        cur += nbytes
-        peak = max(peak, cur)
-    return peak / 2**20
 
 
 def filter_speed(batch=8, channels=3, frames=16, size=112, s=5, reps=5):
