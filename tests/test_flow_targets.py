@@ -192,3 +192,49 @@ def test_fit_codebook_tool(msr_mini, tmp_path):
     assert (cb.freqs[:-1] >= cb.freqs[1:]).all()  # most frequent first
     with pytest.raises(ValueError, match='holds 6 codewords'):
         KMeansCodebook(out, num_codewords=8)
+
+
+def _rgbd_files(tmp_path, depth_shape):
+    import cv2
+    video = str(tmp_path / 'clip.avi')
+    w = cv2.VideoWriter(video, cv2.VideoWriter_fourcc(*'MJPG'), 10, (32, 24))
+    rng = np.random.default_rng(0)
+    for _ in range(6):
+        w.write((rng.random((24, 32, 3)) * 255).astype(np.uint8))
+    w.release()
+    depth = np.full(depth_shape, 600, np.uint16)
+    np.save(str(tmp_path / 'clip.npy'), depth)
+    return video
+
+
+def _rgbd_pipeline(tmp_path, steps=2):
+    with DefaultScope.overwrite_default_scope('mmmotion'):
+        return Compose([
+            dict(type='DecordInit'),
+            dict(type='SampleFrames', clip_len=steps + 2, frame_interval=1,
+                 num_clips=1, test_mode=True),
+            dict(type='DecordDecode'),
+            dict(type='MergeDepth', depth_root=str(tmp_path)),
+            dict(type='AtomicFlowTargets', num_steps=steps,
+                 modality='rgbd', patch=8),
+        ])
+
+
+def test_rgbd_clip_and_its_targets(tmp_path):
+    video = _rgbd_files(tmp_path, (6, 24, 32))
+    out = _rgbd_pipeline(tmp_path)(dict(filename=video, start_index=0,
+                                         modality='RGB'))
+    assert out['imgs'][0].shape == (24, 32, 4)
+    assert out['imgs'][0][..., 3].max() == 600
+    assert out['flow_targets'].shape == (2, 3, 4, 3)
+
+
+@pytest.mark.parametrize('shape,msg', [
+    ((6, 48, 64), 'clip.avi is 24x32 but its depth .*clip.npy is 48x64'),
+    ((3, 24, 32), '3 depth frames'),
+])
+def test_rgbd_mismatch_names_both_files(tmp_path, shape, msg):
+    video = _rgbd_files(tmp_path, shape)
+    with pytest.raises(BadSampleError, match=msg):
+        _rgbd_pipeline(tmp_path)(dict(filename=video, start_index=0,
+                                      modality='RGB'))

@@ -1,5 +1,6 @@
 from .check_frames import CheckFrameCount
 from .flow_targets import AtomicFlowTargets, pair_patch_flow
+from .merge_depth import MergeDepth
 from .motion_flip import MotionFlip
 from .depth import DepthDecode, DepthInit, DepthNormalize, load_depth_file
 from .non_overlapping_clips import NonOverlappingClips
@@ -7,5 +8,5 @@ from .non_overlapping_clips import NonOverlappingClips
 __all__ = [
     'CheckFrameCount', 'DepthDecode', 'DepthInit', 'DepthNormalize',
     'load_depth_file', 'NonOverlappingClips', 'AtomicFlowTargets',
-    'pair_patch_flow', 'MotionFlip'
+    'pair_patch_flow', 'MotionFlip', 'MergeDepth'
 ]
