@@ -135,6 +135,8 @@ def test_ud810_folds(tmp_path):
         train = (out / f'ud810_fold{k}_train_list.txt').read_text().split()
         assert f'PS7A1P{k}T1.avi 0' in val and f'PS7A2P{k}T1.avi 1' in val
         assert len(train) == 8 and all(f'P{k}T' not in t for t in train)
+    every = (out / 'ud810_all_list.txt').read_text().split('\n')
+    assert len([line for line in every if line]) == 6
     ds = MotionVideoDataset(
         str(out / 'ud810_fold1_val_list.txt'), RGB_PIPELINE,
         data_prefix=dict(video=str(out / 'videos')))

@@ -6,7 +6,7 @@
 Videos ``PS7A{a}P{p}T{t}.avi`` (action a, person p, trial t) are linked as
 ``<out>/videos``; fold k tests on person k and trains on the other two:
 ``<out>/ud810_fold{k}_{train,val}_list.txt`` with lines "file label",
-label = a - 1. Files are written atomically; re-running rewrites the lists.
+label = a - 1, and ``<out>/ud810_all_list.txt`` with every video. Files are written atomically; re-running rewrites the lists.
 """
 import argparse
 import glob
@@ -53,6 +53,9 @@ def main(argv=None):
             write_text_atomic(
                 osp.join(args.out, f'ud810_fold{k}_{split}_list.txt'),
                 '\n'.join(lines) + '\n')
+    # every video, for held-out evaluation of self-supervised models
+    write_text_atomic(osp.join(args.out, 'ud810_all_list.txt'), '\n'.join(
+        f'{f} {a - 1}' for f, a, _ in samples) + '\n')
     write_text_atomic(osp.join(args.out, 'classes.txt'), '\n'.join(CLASSES) +
                       '\n')
     print(f'{len(samples)} videos, {len(persons)} folds -> {args.out}')
