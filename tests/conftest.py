@@ -49,3 +49,18 @@ def msr_mini(tmp_path_factory):
         osp.join(TEST_DATA, 'msr_action3d'), '--out', out
     ])
     return out
+
+
+def dying_save(real_save, at=3):
+    """An ``np.save`` that writes half a file on its ``at``-th call and
+    raises ``KeyboardInterrupt``: a kill in the middle of a write."""
+    calls = {'n': 0}
+
+    def save(f, arr):
+        calls['n'] += 1
+        if calls['n'] == at:
+            f.write(b'half')
+            raise KeyboardInterrupt
+        real_save(f, arr)
+
+    return save

@@ -10,7 +10,7 @@ import pytest
 import mmmotion  # noqa: F401
 from mmmotion.datasets import (BadSampleError, MotionVideoDataset,
                                UnlabeledVideoDataset)
-from conftest import TEST_DATA, run_tool
+from conftest import TEST_DATA, dying_save, run_tool
 
 RGB_PIPELINE = [
     dict(type='DecordInit'),
@@ -65,17 +65,9 @@ def test_conversion_resumes_and_leaves_no_partial_file(tmp_path, monkeypatch):
     src = str(tmp_path / 'src')
     shutil.copytree(osp.join(TEST_DATA, 'msr_action3d'), src)
     out = str(tmp_path / 'out')
-    calls = {'n': 0}
     real_save = np.save
 
-    def dying_save(f, arr):
-        calls['n'] += 1
-        if calls['n'] == 3:
-            f.write(b'half')  # a partial write, then the "kill"
-            raise KeyboardInterrupt
-        real_save(f, arr)
-
-    monkeypatch.setattr(convert.np, 'save', dying_save)
+    monkeypatch.setattr(convert.np, 'save', dying_save(real_save))
     with pytest.raises(KeyboardInterrupt):
         convert.main(['--src', src, '--out', out])
     written = sorted(p for p in __import__('os').listdir(f'{out}/depth'))

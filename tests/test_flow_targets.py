@@ -10,7 +10,8 @@ from mmengine.config import Config
 from mmengine.registry import DefaultScope
 
 import mmmotion  # noqa: F401
-from conftest import ROOT, TEST_DATA, data_options, run_tool
+from conftest import (ROOT, TEST_DATA, data_options, dying_save,
+                      run_tool)
 from mmmotion.datasets.errors import BadSampleError
 from mmmotion.datasets.transforms import load_depth_file, pair_patch_flow
 from mmmotion.registry import DATASETS, TRANSFORMS
@@ -152,18 +153,10 @@ def test_precompute_resumes_and_leaves_no_partial_file(msr_mini, tmp_path,
     sys.path.insert(0, osp.join(ROOT, 'tools', 'data'))
     import precompute_flow_targets as tool
     cache = str(tmp_path / 'cache')
-    calls = {'n': 0}
     real_save = np.save
 
-    def dying_save(f, arr):
-        calls['n'] += 1
-        if calls['n'] == 3:
-            f.write(b'half')  # a partial write, then the "kill"
-            raise KeyboardInterrupt
-        real_save(f, arr)
-
     args = [TINY, '--out', cache, '--cfg-options', *data_options(msr_mini)]
-    monkeypatch.setattr(tool.np, 'save', dying_save)
+    monkeypatch.setattr(tool.np, 'save', dying_save(real_save))
     with pytest.raises(KeyboardInterrupt):
         tool.main(args)
     assert sorted(os.listdir(cache)) == sorted(
