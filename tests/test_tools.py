@@ -144,3 +144,18 @@ def test_extract_backbone_weights_loads_as_pretrained(msr_mini, tmp_path):
     backbone.init_weights()
     for k, v in backbone.state_dict().items():
         assert torch.equal(v, raw['backbone.' + k]), k
+
+
+def test_results_table_reads_recorded_metrics(tmp_path, capsys):
+    sys.path.insert(0, osp.join(ROOT, 'tools', 'analysis'))
+    import results_table
+    run = tmp_path / 'logs' / 'my_run'
+    run.mkdir(parents=True)
+    (run / 'test_metrics.json').write_text(
+        json.dumps({'acc/top1': 0.8132, 'acc/mean1': 0.8084}))
+    (run / 'time.txt').write_text('train wall-clock seconds: 120\n')
+    results_table.main([str(tmp_path), '--metrics', 'acc/top1', '--percent'])
+    out = capsys.readouterr().out
+    assert '| [my_run](logs/my_run) | 81.32 | 2.0 min |' in out
+    with pytest.raises(KeyError, match='has no'):
+        results_table.main([str(tmp_path), '--metrics', 'acc/top5'])
