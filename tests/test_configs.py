@@ -67,3 +67,17 @@ def test_config_builds_model(path, tmp_path):
             assert DATASETS.get(loader.dataset.type) is not None
             for t in loader.dataset.pipeline:
                 assert TRANSFORMS.get(t['type']) is not None, t['type']
+
+
+def test_model_index_points_at_real_files():
+    import yaml
+    index = yaml.safe_load(open(osp.join(ROOT, 'model-index.yml')))
+    metafiles = sorted(glob.glob(osp.join(ROOT, 'configs', '*',
+                                          'metafile.yml')))
+    assert sorted(osp.join(ROOT, p) for p in index['Import']) == metafiles
+    for meta in metafiles:
+        for model in yaml.safe_load(open(meta))['Models']:
+            assert osp.isfile(osp.join(ROOT, model['Config'])), model['Name']
+            log = model.get('Training Log')
+            if log:
+                assert osp.isfile(osp.join(ROOT, log)), log
