@@ -1,3 +1,5 @@
+from .context_guided_upsample import (ContextGuidedUpsample, reassemble,
+                                      reassemble_naive)
 from .conv_lstm import ConvLSTM, ConvLSTMCell
 from .dynamic_filter import (apply_dynamic_filters, apply_dynamic_filters_loop,
                              check_filter_size)
@@ -7,9 +9,11 @@ from .motion_codebook import (KMeansCodebook, LearnableCodebook,
                               fit_kmeans_codebook, load_codebook,
                               save_codebook)
 from .stc_block import STCBlock
+from .warp import backward_warp, flow_grid, warp_pair
 
 __all__ = [
-    'ConvLSTM', 'ConvLSTMCell', 'apply_dynamic_filters',
+    'ContextGuidedUpsample', 'reassemble', 'reassemble_naive',
+    'backward_warp', 'flow_grid', 'warp_pair',     'ConvLSTM', 'ConvLSTMCell', 'apply_dynamic_filters',
     'apply_dynamic_filters_loop', 'check_filter_size', 'SSIMLoss', 'psnr',
     'ssim', 'ssim_map', 'KMeansCodebook', 'LearnableCodebook',
     'MotionCodebook', 'UniformCodebook', 'fit_kmeans_codebook',

@@ -1,4 +1,9 @@
+from .charbonnier_loss import CharbonnierLoss
 from .huber_loss import HuberLoss
 from .rebalanced_ce_loss import RebalancedCrossEntropyLoss
+from .smoothness_loss import EdgeAwareSmoothnessLoss
 
-__all__ = ['HuberLoss', 'RebalancedCrossEntropyLoss']
+__all__ = [
+    'CharbonnierLoss', 'EdgeAwareSmoothnessLoss', 'HuberLoss',
+    'RebalancedCrossEntropyLoss'
+]

@@ -1,0 +1,124 @@
+"""Context-guided motion upsampling (Tian et al., ECCV 2020).
+
+Paper (abstract): low-resolution motion maps are upsampled to full resolution
+by a layer that learns its upsampling parameters from the spatial context
+(semantic cues) of the frame, cheaply.
+
+Ours (``METHODS.md`` section 3, in the spirit of CARAFE / guided upsampling;
+pure PyTorch since mmcv-lite has no CARAFE op): from context features of the
+frame at the output resolution, a small conv predicts for every output pixel
+``k * k`` logits; their softmax weights the ``k x k`` low-resolution
+neighbours of the pixel's source position, and the output vector is the
+weighted sum. Motion is measured in pixels, so the reassembled vectors are
+multiplied by the scale (a displacement of 1 low-resolution pixel is
+``scale`` output pixels). Borders of the low-resolution map are replicated.
+
+The reassembly is vectorised: one ``unfold`` of the low-resolution map
+(``k * k`` neighbours per low-resolution pixel), a nearest upsampling of that
+to the output grid (each output pixel takes its source pixel's
+neighbourhood), and a weighted sum.
+"""
+from typing import Optional
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+from torch import Tensor
+
+from mmmotion.registry import MODELS
+
+
+def reassemble(low: Tensor, weights: Tensor, scale: int,
+               kernel_size: int) -> Tensor:
+    """Mix the ``k x k`` low-resolution neighbours of every output pixel.
+
+    Args:
+        low: ``(N, C, h, w)`` low-resolution map.
+        weights: ``(N, k * k, h * scale, w * scale)``, summing to 1 over dim
+            1 (softmax) for a convex mix.
+        scale: integer upsampling factor.
+        kernel_size: odd k.
+
+    Returns:
+        ``(N, C, h * scale, w * scale)``.
+    """
+    n, c, h, w = low.shape
+    k = kernel_size
+    if tuple(weights.shape) != (n, k * k, h * scale, w * scale):
+        raise ValueError(f'weights must be (N, k*k, H, W) = '
+                         f'{(n, k * k, h * scale, w * scale)}, got '
+                         f'{tuple(weights.shape)}')
+    p = k // 2
+    cols = F.unfold(F.pad(low, (p, p, p, p), mode='replicate'), k)
+    cols = cols.view(n, c * k * k, h, w)
+    cols = F.interpolate(cols, scale_factor=scale, mode='nearest')
+    cols = cols.view(n, c, k * k, h * scale, w * scale)
+    return (cols * weights.unsqueeze(1)).sum(2)
+
+
+def reassemble_naive(low: Tensor, weights: Tensor, scale: int,
+                     kernel_size: int) -> Tensor:
+    """Reference: the same, one output pixel at a time (tests, benchmark)."""
+    n, c, h, w = low.shape
+    k, p = kernel_size, kernel_size // 2
+    padded = F.pad(low, (p, p, p, p), mode='replicate')
+    out = low.new_zeros(n, c, h * scale, w * scale)
+    for y in range(h * scale):
+        for x in range(w * scale):
+            sy, sx = y // scale, x // scale
+            patch = padded[:, :, sy:sy + k, sx:sx + k].reshape(n, c, k * k)
+            out[:, :, y, x] = (patch * weights[:, None, :, y, x]).sum(-1)
+    return out
+
+
+@MODELS.register_module()
+class ContextGuidedUpsample(nn.Module):
+    """Upsample a low-resolution motion (or any) map by ``scale``, guided by
+    high-resolution context features.
+
+    Args:
+        context_channels (int): channels of the context features.
+        scale (int): 2, 4 or 8.
+        kernel_size (int): odd k of the reassembly neighbourhood.
+        mid_channels (int): width of the kernel-predicting conv.
+        scale_values (bool): multiply the output by ``scale`` (True for
+            motion in pixels; False for a generic feature map).
+    """
+
+    def __init__(self,
+                 context_channels: int,
+                 scale: int = 4,
+                 kernel_size: int = 3,
+                 mid_channels: int = 32,
+                 scale_values: bool = True) -> None:
+        super().__init__()
+        if scale not in (2, 4, 8):
+            raise ValueError(f'scale must be 2, 4 or 8, got {scale}')
+        if kernel_size < 1 or kernel_size % 2 == 0:
+            raise ValueError(f'kernel_size must be odd, got {kernel_size}')
+        self.scale = scale
+        self.kernel_size = kernel_size
+        self.scale_values = scale_values
+        self.kernel_net = nn.Sequential(
+            nn.Conv2d(context_channels, mid_channels, 3, padding=1),
+            nn.ReLU(inplace=True),
+            nn.Conv2d(mid_channels, kernel_size**2, 3, padding=1))
+        # zero logits: uniform weights, a k x k box mix, at the start
+        nn.init.zeros_(self.kernel_net[-1].weight)
+        nn.init.zeros_(self.kernel_net[-1].bias)
+
+    def forward(self, low: Tensor, context: Tensor,
+                weights: Optional[Tensor] = None) -> Tensor:
+        """Args: ``low`` ``(N, C, h, w)``; ``context`` ``(N, Cc, h * scale,
+        w * scale)``. Returns ``(N, C, h * scale, w * scale)``."""
+        n, _, h, w = low.shape
+        s = self.scale
+        if context.dim() != 4 or context.shape[0] != n or \
+                tuple(context.shape[-2:]) != (h * s, w * s):
+            raise ValueError(
+                f'context must be (N, C, {h * s}, {w * s}) for a {h}x{w} map '
+                f'and scale {s}, got {tuple(context.shape)}')
+        if weights is None:
+            weights = self.kernel_net(context).softmax(1)
+        out = reassemble(low, weights, s, self.kernel_size)
+        return out * s if self.scale_values else out
