@@ -1,3 +1,4 @@
 from .atomic_flow_predictor import AtomicFlowPredictor
+from .coarse_to_fine_motion import CoarseToFineMotion
 
-__all__ = ['AtomicFlowPredictor']
+__all__ = ['AtomicFlowPredictor', 'CoarseToFineMotion']
