@@ -1,4 +1,5 @@
 from .frame_prediction_metric import FramePredictionMetric
+from .motion_warp_metric import MotionWarpMetric
 from .atomic_flow_metric import AtomicFlowMetric
 
-__all__ = ['AtomicFlowMetric', 'FramePredictionMetric']
+__all__ = ['MotionWarpMetric', 'AtomicFlowMetric', 'FramePredictionMetric']
