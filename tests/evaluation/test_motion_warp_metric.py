@@ -75,3 +75,15 @@ def test_synthetic_motion_tool_gives_exact_ground_truth(tmp_path):
     again = run_tool([sys.executable, 'tools/data/make_synthetic_motion.py',
                       VIDEO, '--out', str(out)]).stdout
     assert '0 written, 1 already there' in again
+
+
+def test_motion_vis_hook_draws_four_rows(moving):
+    from mmmotion.engine.hooks import MotionVisualizationHook
+    frames, gt = moving
+    img = MotionVisualizationHook(max_pairs=2).render(gt, frames)
+    assert img.shape == (4 * 64, 2 * 96, 3) and img.dtype == np.uint8
+    # the true motion warps exactly: the error row is black inside
+    assert img[3 * 64:, :90].max() == 0
+    # rightward motion is red in the colour row
+    r, g, b = img[64 + 32, 40]
+    assert r == 255 and g < 10 and b < 10

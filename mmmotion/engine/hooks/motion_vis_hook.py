@@ -1,0 +1,94 @@
+"""Draw predicted motion, the warped frame and its error map."""
+from typing import Any, Optional, Sequence
+
+import numpy as np
+import torch
+from mmengine.hooks import Hook
+
+from mmmotion.models.layers.warp import backward_warp
+from mmmotion.registry import HOOKS
+from mmmotion.utils.data_sample import sample_field
+from mmmotion.utils.flow import flow_to_color
+
+
+@HOOKS.register_module()
+class MotionVisualizationHook(Hook):
+    """During val / test, for samples with ``pred_motion`` ``(2, T - 1, H,
+    W)`` and ``frames`` ``(C, T, H, W)`` on [0, 1] (as
+    ``CoarseToFineMotion.predict`` attaches them), one RGB image per sample
+    with a column per pair (t, t+1) and four rows: frame t, the motion
+    colour-coded (:func:`mmmotion.utils.flow.flow_to_color`, one scale for
+    the sample: its largest magnitude), frame t+1 warped onto t, and the
+    absolute error of that warp (times ``error_gain``, clipped). Ours; sent
+    to every vis backend as ``'{mode}_motion_{batch_idx}_{i}'``.
+
+    Args:
+        interval (int): draw every ``interval`` batches.
+        max_samples (int): samples drawn per batch.
+        max_pairs (int): pairs (columns) shown, the first ones.
+        error_gain (float): amplification of the error map.
+    """
+
+    def __init__(self, interval: int = 10, max_samples: int = 1,
+                 max_pairs: int = 4, error_gain: float = 4.0) -> None:
+        if interval < 1 or max_samples < 1 or max_pairs < 1:
+            raise ValueError('interval, max_samples and max_pairs must be '
+                             'positive')
+        self.interval = interval
+        self.max_samples = max_samples
+        self.max_pairs = max_pairs
+        self.error_gain = error_gain
+
+    def after_val_iter(self, runner, batch_idx: int, data_batch: Any = None,
+                       outputs: Optional[Sequence[Any]] = None) -> None:
+        self._draw(runner, batch_idx, outputs, 'val')
+
+    def after_test_iter(self, runner, batch_idx: int, data_batch: Any = None,
+                        outputs: Optional[Sequence[Any]] = None) -> None:
+        self._draw(runner, batch_idx, outputs, 'test')
+
+    def _draw(self, runner, batch_idx, outputs, mode) -> None:
+        if not outputs or batch_idx % self.interval:
+            return
+        drawn = 0
+        for i, sample in enumerate(outputs):
+            motion = sample_field(sample, 'pred_motion')
+            frames = sample_field(sample, 'frames')
+            if motion is None or frames is None:
+                continue
+            runner.visualizer.add_image(f'{mode}_motion_{batch_idx}_{i}',
+                                        self.render(motion, frames),
+                                        step=runner.iter or runner.epoch)
+            drawn += 1
+            if drawn >= self.max_samples:
+                break
+
+    def render(self, motion, frames) -> np.ndarray:
+        """-> RGB uint8 ``(4 * H, P * W, 3)``, P = min(T - 1, max_pairs)."""
+        motion = torch.as_tensor(motion).detach().float().cpu()
+        frames = torch.as_tensor(frames).detach().float().cpu()
+        c, t, h, w = frames.shape
+        if tuple(motion.shape) != (2, t - 1, h, w) or c not in (1, 3):
+            raise ValueError('MotionVisualizationHook expects pred_motion '
+                             '(2, T - 1, H, W) and frames (C, T, H, W), C = 1 '
+                             f'or 3; got {tuple(motion.shape)} and '
+                             f'{tuple(frames.shape)}')
+        p = min(t - 1, self.max_pairs)
+        prev = frames[:, :p].transpose(0, 1).clamp(0, 1)
+        nxt = frames[:, 1:p + 1].transpose(0, 1)
+        flow = motion[:, :p].transpose(0, 1)
+        warped = backward_warp(nxt, flow).clamp(0, 1)
+        err = ((warped - prev).abs().mean(1, keepdim=True) *
+               self.error_gain).clamp(0, 1)
+
+        def strip(x):  # (P, C, H, W) on [0, 1] -> (H, P * W, 3) uint8
+            x = x.expand(-1, 3, -1, -1) if x.shape[1] == 1 else x
+            x = x.permute(2, 0, 3, 1).reshape(h, p * w, 3)
+            return (x * 255).round().to(torch.uint8).numpy()
+
+        mag = float(flow.norm(dim=1).max()) or 1.0
+        colour = np.concatenate([
+            flow_to_color(f.permute(1, 2, 0).numpy(), mag) for f in flow
+        ], 1)
+        return np.concatenate([strip(prev), colour, strip(warped),
+                               strip(err)], 0)
