@@ -1,0 +1,152 @@
+"""Coarse-to-fine motion (Tian et al.) costs, measured in one run (ratios;
+this machine is noisy).
+
+    python tools/analysis/benchmark_motion.py [--sizes 112 224] [--threads 1]
+
+1. The context-guided upsampler (scale 4, k = 3, 2-channel motion, 16
+   context channels): forward + backward time and peak live tensor memory
+   (:func:`mmmotion.utils.memory.live_peak_mb`) against bilinear upsampling
+   followed by a 3x3 conv, and against a naive unfold implementation (the
+   low-resolution map nearest-upsampled first, then a dilated ``unfold`` at
+   full resolution), at each size.
+2. Full motion estimation per frame pair: a ``CoarseToFineMotion`` model
+   (the CPU-scale tiny ResNeXt3D encoder) on 8-frame clips against OpenCV
+   TV-L1 and DIS (medium) on the same frames, at the same resolution, in
+   this run; pairs per second and the ratios (target: at least 10x TV-L1).
+"""
+import argparse
+import os.path as osp
+import sys
+import time
+
+import numpy as np
+
+sys.path.insert(0, osp.join(osp.dirname(__file__), '..', '..'))
+
+VIDEO = osp.join(osp.dirname(__file__), '..', '..', 'tests', 'data',
+                 'unlabeled_rgb', 'milk.mkv')
+
+
+def _best(fn, reps):
+    fn()
+    ts = []
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        fn()
+        ts.append(time.perf_counter() - t0)
+    return min(ts)
+
+
+def upsampler_costs(size, reps, batch=4):
+    import torch
+    import torch.nn as nn
+    import torch.nn.functional as F
+
+    from mmmotion.models.layers import ContextGuidedUpsample
+    from mmmotion.utils.memory import live_peak_mb
+    torch.manual_seed(0)
+    s, k = 4, 3
+    low = torch.randn(batch, 2, size // s, size // s, requires_grad=True)
+    ctx = torch.randn(batch, 16, size, size, requires_grad=True)
+    cgu = ContextGuidedUpsample(16, scale=s, kernel_size=k)
+    nn.init.normal_(cgu.kernel_net[-1].weight, std=0.1)
+    conv = nn.Conv2d(2, 2, 3, padding=1)
+
+    def ours():
+        cgu(low, ctx).sum().backward()
+
+    def bilinear_conv():
+        conv(F.interpolate(low, scale_factor=s, mode='bilinear',
+                           align_corners=False)).sum().backward()
+
+    def naive_unfold():
+        w = cgu.kernel_net(ctx).softmax(1)
+        up = F.interpolate(low, scale_factor=s, mode='nearest')
+        p = (k // 2) * s
+        cols = F.unfold(F.pad(up, (p, p, p, p), mode='replicate'), k,
+                        dilation=s)
+        cols = cols.view(batch, 2, k * k, size, size)
+        ((cols * w.unsqueeze(1)).sum(2) * s).sum().backward()
+
+    out = {}
+    for name, fn in (('context-guided', ours), ('bilinear+conv',
+                                                bilinear_conv),
+                     ('naive unfold', naive_unfold)):
+        out[name] = (_best(fn, reps), live_peak_mb(fn))
+    return out
+
+
+def motion_throughput(size, clips, frames=8):
+    import cv2
+    import decord
+    import torch
+    from mmengine.registry import DefaultScope
+
+    import mmmotion  # noqa: F401
+    from mmmotion.registry import MODELS
+    from mmmotion.utils.flow import compute_flow
+    vr = decord.VideoReader(VIDEO)
+    raw = vr.get_batch(list(range(frames))).asnumpy()
+    raw = np.stack([cv2.resize(f, (size, size)) for f in raw])
+    grey = [cv2.cvtColor(f, cv2.COLOR_RGB2GRAY) for f in raw]
+    with DefaultScope.overwrite_default_scope('mmmotion'):
+        model = MODELS.build(dict(
+            type='CoarseToFineMotion',
+            backbone=dict(type='ResNeXt3D', depth=18, in_channels=3,
+                          stem_channels=16, base_width=16, cardinality=8,
+                          conv1_kernel=(3, 7, 7), conv1_stride=(1, 2, 2),
+                          pool1_stride=(1, 2, 2),
+                          stage_strides=((1, 1, 1), (1, 2, 2), (1, 2, 2),
+                                         (1, 2, 2))),
+            decoder=dict(type='MotionDecoderHead', in_channels=256,
+                         out_stride=4, mid_channels=32)))
+    model.eval()  # (timing only: no init_weights, whose log is long)
+    clip = torch.from_numpy(raw).permute(3, 0, 1, 2)[None].float() / 255
+    clip = clip.expand(clips, -1, -1, -1, -1).contiguous()
+    with torch.no_grad():
+        t_model = _best(lambda: model(clip), 3)
+    pairs = clips * (frames - 1)
+    rates = {'ours (CoarseToFineMotion)': pairs / t_model}
+    for method in ('dis', 'tvl1'):
+        t0 = time.perf_counter()
+        n = 0
+        for _ in range(1 if method == 'tvl1' else clips):
+            for a, b in zip(grey[:-1], grey[1:]):
+                compute_flow(a, b, method)
+                n += 1
+        rates[method] = n / (time.perf_counter() - t0)
+    return rates
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    p.add_argument('--sizes', type=int, nargs='+', default=[112, 224])
+    p.add_argument('--reps', type=int, default=5)
+    p.add_argument('--clips', type=int, default=4,
+                   help='8-frame clips per model call')
+    p.add_argument('--threads', type=int, default=1)
+    args = p.parse_args()
+    import cv2
+    import torch
+    torch.set_num_threads(args.threads)
+    cv2.setNumThreads(args.threads)
+    print(f'torch {torch.__version__}, {args.threads} thread(s)')
+    print('1. upsampler x4, batch 4, forward + backward:')
+    for size in args.sizes:
+        res = upsampler_costs(size, args.reps)
+        base_t, base_m = res['context-guided']
+        for name, (t, m) in res.items():
+            print(f'   {size}x{size} {name:>15}: {t * 1e3:8.2f} ms '
+                  f'({t / base_t:5.2f}x ours), peak {m:7.1f} MB '
+                  f'({m / max(base_m, 1e-9):5.2f}x ours)')
+    print('2. motion per frame pair (model: batches of 8-frame clips):')
+    for size in args.sizes:
+        rates = motion_throughput(size, args.clips)
+        ours = rates['ours (CoarseToFineMotion)']
+        for name, r in rates.items():
+            print(f'   {size}x{size} {name:>26}: {r:9.1f} pairs/s '
+                  f'(ours / this = {ours / r:6.2f})')
+
+
+if __name__ == '__main__':
+    main()
