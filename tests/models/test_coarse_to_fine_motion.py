@@ -88,3 +88,59 @@ def test_predict_and_bad_input(clip):
         model(bad)
     with pytest.raises(ValueError, match='not divisible'):
         model(clip[..., :30, :30])
+
+
+def _recognizer(backbone, in_channels=128):
+    return dict(type='Recognizer3D', backbone=backbone,
+                cls_head=dict(type='I3DHead', num_classes=3,
+                              in_channels=in_channels,
+                              average_clips='prob'))
+
+
+def test_motion_stream_and_late_fusion(clip, tmp_path):
+    torch.manual_seed(0)
+    motion = build()
+    with torch.no_grad():  # some motion, as after pretraining
+        motion.decoder.out.weight.normal_(std=0.1)
+    ckpt = str(tmp_path / 'motion.pth')
+    torch.save(dict(state_dict=motion.state_dict()), ckpt)
+    stream = dict(
+        type='MotionStreamBackbone',
+        motion_model=dict(
+            type='CoarseToFineMotion', backbone=BACKBONE,
+            decoder=dict(type='MotionDecoderHead', in_channels=128,
+                         mid_channels=8), context_channels=4),
+        backbone=dict(BACKBONE, in_channels=2), motion_checkpoint=ckpt)
+    with DefaultScope.overwrite_default_scope('mmmotion'):
+        rec = MODELS.build(dict(
+            _recognizer(stream),
+            data_preprocessor=dict(type='ActionDataPreprocessor',
+                                   format_shape='NCTHW')))
+    rec.init_weights()
+    for k, v in motion.state_dict().items():
+        torch.testing.assert_close(
+            rec.backbone.motion_model.state_dict()[k], v)
+    rec.train()
+    assert not rec.backbone.motion_model.training  # frozen
+    s = ActionDataSample()
+    s.set_gt_label(torch.tensor(1))
+    loss = rec(clip[None], [s], mode='loss')['loss_cls']
+    loss.backward()
+    assert all(p.grad is None for p in rec.backbone.motion_model.parameters())
+    assert rec.backbone.backbone.conv1.weight.grad.abs().sum() > 0
+    # late fusion of an RGB stream and the motion stream
+    with DefaultScope.overwrite_default_scope('mmmotion'):
+        fusion = MODELS.build(dict(
+            type='LateFusionRecognizer',
+            streams=[_recognizer(BACKBONE), _recognizer(stream)],
+            weights=[1, 3]))
+    fusion.init_weights()
+    fusion.eval()
+    out = fusion(clip[None], [ActionDataSample()], mode='predict')
+    rgb = fusion.streams[0](clip[None], [ActionDataSample()],
+                            mode='predict')[0].pred_score
+    mot = fusion.streams[1](clip[None], [ActionDataSample()],
+                            mode='predict')[0].pred_score
+    torch.testing.assert_close(out[0].pred_score, 0.25 * rgb + 0.75 * mot)
+    with pytest.raises(RuntimeError, match='only predicts'):
+        fusion(clip[None], [ActionDataSample()], mode='loss')

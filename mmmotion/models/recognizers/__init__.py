@@ -1,3 +1,4 @@
 from .dynamonet import DynamoNet
+from .late_fusion import LateFusionRecognizer
 
-__all__ = ['DynamoNet']
+__all__ = ['DynamoNet', 'LateFusionRecognizer']

@@ -1,0 +1,73 @@
+"""A motion stream: predicted motion maps in place of optical flow."""
+from typing import Optional
+
+import torch
+from mmengine.model import BaseModule
+from mmengine.runner.checkpoint import load_checkpoint
+
+from mmmotion.registry import MODELS
+from mmmotion.utils.scope import mmmotion_scope
+
+
+@MODELS.register_module()
+class MotionStreamBackbone(BaseModule):
+    """Run a (frozen) self-supervised motion model on the RGB clip and feed
+    its motion maps to a 3D backbone, as two-stream models feed optical flow.
+
+    Tian et al. (ECCV 2020) use their learned motion for recognition; the
+    motion stream is ``METHODS.md`` section 3's downstream (b). Ours: the
+    motion model (``CoarseToFineMotion``) gives ``(N, 2, T - 1, H, W)`` in
+    pixels, divided by ``motion_scale`` (flow streams normalise their input
+    too); the backbone takes 2 input channels. The motion model is frozen
+    (eval mode, no gradient) unless ``freeze_motion=False``. Use it inside
+    MMAction2's ``Recognizer3D``; fuse with an RGB stream by averaging the
+    two recognizers' scores (``LateFusionRecognizer``).
+
+    Args:
+        motion_model (dict): a ``CoarseToFineMotion`` config.
+        backbone (dict): a 3D backbone with ``in_channels=2``.
+        motion_checkpoint (str, optional): weights of the motion model (a
+            pretraining checkpoint).
+        motion_scale (float): the motion maps are divided by it.
+        freeze_motion (bool): keep the motion model fixed.
+    """
+
+    def __init__(self,
+                 motion_model: dict,
+                 backbone: dict,
+                 motion_checkpoint: Optional[str] = None,
+                 motion_scale: float = 4.0,
+                 freeze_motion: bool = True,
+                 init_cfg: Optional[dict] = None) -> None:
+        super().__init__(init_cfg=init_cfg)
+        with mmmotion_scope():
+            self.motion_model = MODELS.build(motion_model)
+            self.backbone = MODELS.build(backbone)
+        self.motion_checkpoint = motion_checkpoint
+        self.motion_scale = motion_scale
+        self.freeze_motion = freeze_motion
+        if freeze_motion:
+            for p in self.motion_model.parameters():
+                p.requires_grad_(False)
+
+    def init_weights(self) -> None:
+        self.backbone.init_weights()
+        if self.motion_checkpoint:
+            load_checkpoint(self.motion_model, self.motion_checkpoint,
+                            map_location='cpu', strict=True)
+        else:
+            self.motion_model.init_weights()
+
+    def train(self, mode: bool = True):
+        super().train(mode)
+        if self.freeze_motion:
+            self.motion_model.eval()
+        return self
+
+    def forward(self, x: torch.Tensor):
+        """``(N, C, T, H, W)`` clips -> the backbone's features of their
+        motion maps."""
+        with torch.set_grad_enabled(torch.is_grad_enabled()
+                                    and not self.freeze_motion):
+            motion = self.motion_model.motion(self.motion_model._clips(x))
+        return self.backbone(motion / self.motion_scale)
