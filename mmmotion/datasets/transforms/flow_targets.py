@@ -50,6 +50,18 @@ def _depth(frame: np.ndarray, name: str) -> np.ndarray:
     return d
 
 
+def check_target_args(modality: str, dim: int) -> None:
+    """Refuse an unknown modality, a dim other than 2 / 3, and 3D targets
+    for RGB (no depth)."""
+    if modality not in MODALITIES:
+        raise ValueError(f'modality must be one of {MODALITIES}, got '
+                         f'{modality!r}')
+    if dim not in (2, 3):
+        raise ValueError(f'dim must be 2 or 3, got {dim}')
+    if modality == 'rgb' and dim == 3:
+        raise ValueError('RGB frames have no depth: use dim=2 (2D motion)')
+
+
 def pair_patch_flow(frame_t: np.ndarray,
                     frame_t1: np.ndarray,
                     modality: str = 'depth',
@@ -75,13 +87,7 @@ def pair_patch_flow(frame_t: np.ndarray,
         flow_scale: grey-level scaling of depth frames for the 2D flow
             (``None``: the pair's maximum maps to 255).
     """
-    if modality not in MODALITIES:
-        raise ValueError(f'modality must be one of {MODALITIES}, got '
-                         f'{modality!r}')
-    if dim not in (2, 3):
-        raise ValueError(f'dim must be 2 or 3, got {dim}')
-    if modality == 'rgb' and dim == 3:
-        raise ValueError('RGB frames have no depth: use dim=2 (2D motion)')
+    check_target_args(modality, dim)
     a, b = np.asarray(frame_t), np.asarray(frame_t1)
     if a.shape != b.shape:
         raise ValueError(f'frames differ in shape: {a.shape} and {b.shape}')
@@ -153,12 +159,7 @@ class AtomicFlowTargets(BaseTransform):
         self.kwargs = dict(modality=modality, dim=dim, patch=patch,
                            method=method, preset=preset,
                            depth_scale=depth_scale, flow_scale=flow_scale)
-        if modality not in MODALITIES:
-            raise ValueError(f'modality must be one of {MODALITIES}, got '
-                             f'{modality!r}')
-        if dim not in (2, 3) or (modality == 'rgb' and dim == 3):
-            raise ValueError(f'dim must be 2 or 3 (2 for RGB), got {dim} '
-                             f'for {modality}')
+        check_target_args(modality, dim)
         self.cache_dir = cache_dir
 
     def _from_cache(self, results: dict, inds: np.ndarray,

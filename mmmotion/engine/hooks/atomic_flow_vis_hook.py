@@ -1,18 +1,15 @@
 """Draw predicted and target atomic flows, colour-coded, step by step."""
-from typing import Any, Optional, Sequence
-
 import cv2
 import numpy as np
 import torch
-from mmengine.hooks import Hook
 
 from mmmotion.registry import HOOKS
-from mmmotion.utils.data_sample import sample_field
 from mmmotion.utils.flow import flow_to_color
+from .sample_vis_hook import SampleVisualizationHook
 
 
 @HOOKS.register_module()
-class AtomicFlowVisualizationHook(Hook):
+class AtomicFlowVisualizationHook(SampleVisualizationHook):
     """Render the patch flows of every prediction step during val / test.
 
     For each data sample with ``pred_flow`` and ``target_flow``
@@ -38,39 +35,15 @@ class AtomicFlowVisualizationHook(Hook):
         cell (int): pixels per patch.
     """
 
+    fields = ('pred_flow', 'target_flow')
+    image_name = 'atomic_flow'
+
     def __init__(self, interval: int = 10, max_samples: int = 1,
                  cell: int = 8) -> None:
-        if interval < 1 or max_samples < 1 or cell < 1:
-            raise ValueError('interval, max_samples and cell must be '
-                             f'positive, got {interval}, {max_samples}, '
-                             f'{cell}')
-        self.interval = interval
-        self.max_samples = max_samples
+        super().__init__(interval, max_samples)
+        if cell < 1:
+            raise ValueError(f'cell must be positive, got {cell}')
         self.cell = cell
-
-    def after_val_iter(self, runner, batch_idx: int, data_batch: Any = None,
-                       outputs: Optional[Sequence[Any]] = None) -> None:
-        self._draw(runner, batch_idx, outputs, 'val')
-
-    def after_test_iter(self, runner, batch_idx: int, data_batch: Any = None,
-                        outputs: Optional[Sequence[Any]] = None) -> None:
-        self._draw(runner, batch_idx, outputs, 'test')
-
-    def _draw(self, runner, batch_idx, outputs, mode) -> None:
-        if not outputs or batch_idx % self.interval:
-            return
-        drawn = 0
-        for i, sample in enumerate(outputs):
-            pred = sample_field(sample, 'pred_flow')
-            target = sample_field(sample, 'target_flow')
-            if pred is None or target is None:
-                continue
-            runner.visualizer.add_image(
-                f'{mode}_atomic_flow_{batch_idx}_{i}',
-                self.render(pred, target), step=runner.iter or runner.epoch)
-            drawn += 1
-            if drawn >= self.max_samples:
-                break
 
     def render(self, pred, target) -> np.ndarray:
         """``(S, Hp, Wp, D)`` pair -> RGB uint8 ``(rows * Hp * cell,

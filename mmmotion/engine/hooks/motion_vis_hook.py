@@ -1,18 +1,15 @@
 """Draw predicted motion, the warped frame and its error map."""
-from typing import Any, Optional, Sequence
-
 import numpy as np
 import torch
-from mmengine.hooks import Hook
 
 from mmmotion.models.layers.warp import backward_warp
 from mmmotion.registry import HOOKS
-from mmmotion.utils.data_sample import sample_field
 from mmmotion.utils.flow import flow_to_color
+from .sample_vis_hook import SampleVisualizationHook
 
 
 @HOOKS.register_module()
-class MotionVisualizationHook(Hook):
+class MotionVisualizationHook(SampleVisualizationHook):
     """During val / test, for samples with ``pred_motion`` ``(2, T - 1, H,
     W)`` and ``frames`` ``(C, T, H, W)`` on [0, 1] (as
     ``CoarseToFineMotion.predict`` attaches them), one RGB image per sample
@@ -29,39 +26,16 @@ class MotionVisualizationHook(Hook):
         error_gain (float): amplification of the error map.
     """
 
+    fields = ('pred_motion', 'frames')
+    image_name = 'motion'
+
     def __init__(self, interval: int = 10, max_samples: int = 1,
                  max_pairs: int = 4, error_gain: float = 4.0) -> None:
-        if interval < 1 or max_samples < 1 or max_pairs < 1:
-            raise ValueError('interval, max_samples and max_pairs must be '
-                             'positive')
-        self.interval = interval
-        self.max_samples = max_samples
+        super().__init__(interval, max_samples)
+        if max_pairs < 1:
+            raise ValueError(f'max_pairs must be positive, got {max_pairs}')
         self.max_pairs = max_pairs
         self.error_gain = error_gain
-
-    def after_val_iter(self, runner, batch_idx: int, data_batch: Any = None,
-                       outputs: Optional[Sequence[Any]] = None) -> None:
-        self._draw(runner, batch_idx, outputs, 'val')
-
-    def after_test_iter(self, runner, batch_idx: int, data_batch: Any = None,
-                        outputs: Optional[Sequence[Any]] = None) -> None:
-        self._draw(runner, batch_idx, outputs, 'test')
-
-    def _draw(self, runner, batch_idx, outputs, mode) -> None:
-        if not outputs or batch_idx % self.interval:
-            return
-        drawn = 0
-        for i, sample in enumerate(outputs):
-            motion = sample_field(sample, 'pred_motion')
-            frames = sample_field(sample, 'frames')
-            if motion is None or frames is None:
-                continue
-            runner.visualizer.add_image(f'{mode}_motion_{batch_idx}_{i}',
-                                        self.render(motion, frames),
-                                        step=runner.iter or runner.epoch)
-            drawn += 1
-            if drawn >= self.max_samples:
-                break
 
     def render(self, motion, frames) -> np.ndarray:
         """-> RGB uint8 ``(4 * H, P * W, 3)``, P = min(T - 1, max_pairs)."""
