@@ -256,3 +256,30 @@ def test_non_overlapping_clips_cover_the_video(msr_mini):
     item = ds[0]
     n = np.load(ds.get_data_info(0)['filename'], mmap_mode='r').shape[0]
     assert tuple(item['inputs'].shape) == (max(1, n // 10), 1, 5, 16, 16)
+
+
+def test_ntu_lists_follow_the_official_protocols(tmp_path):
+    src = tmp_path / 'rgb'
+    src.mkdir()
+    names = ['S001C001P001R001A001_rgb.avi',  # xsub train, xview val
+             'S001C002P003R002A060_rgb.avi',  # xsub val, xview train
+             'S017C003P038R001A013_rgb.avi',  # xsub train, xview train
+             'S018C001P041R001A061_rgb.avi',  # NTU-120 action: skipped
+             'notes_rgb.avi']                 # not an NTU name: skipped
+    for n in names:
+        (src / n).write_bytes(b'')
+    out = tmp_path / 'lists'
+    res = run_tool([sys.executable, 'tools/data/ntu_rgbd/build_lists.py',
+                    '--src', str(src), '--out', str(out),
+                    '--modality', 'rgb'])
+    assert 'skipped 2 files' in res.stdout
+
+    def read(name):
+        return (out / name).read_text().split('\n')[:-1]
+    assert read('ntu60_xsub_train_rgb_list.txt') == [
+        'S001C001P001R001A001_rgb.avi 0', 'S017C003P038R001A013_rgb.avi 12']
+    assert read('ntu60_xsub_val_rgb_list.txt') == [
+        'S001C002P003R002A060_rgb.avi 59']
+    assert read('ntu60_xview_val_rgb_list.txt') == [
+        'S001C001P001R001A001_rgb.avi 0']
+    assert len(read('ntu60_xview_train_rgb_list.txt')) == 2

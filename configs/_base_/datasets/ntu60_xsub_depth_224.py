@@ -1,5 +1,7 @@
 # NTU RGB+D 60 cross-subject depth clips for action recognition: 16 frames
-# spread over the video, 224 x 224. NOT RUN HERE; lists from issue 6's tool.
+# spread over the video, 224 x 224. NOT RUN HERE. Lists:
+#   python tools/data/ntu_rgbd/build_lists.py --src data/ntu_rgbd/depth \
+#       --out data/ntu_rgbd --modality depth
 dataset_type = 'MotionVideoDataset'
 data_root = 'data/ntu_rgbd'
 frame_size = (224, 224)

@@ -1,8 +1,11 @@
 # NTU RGB+D 60 cross-subject, masked depth in our T x H x W .npy format
 # (data/ntu_rgbd/depth/<SsssCcccPpppRrrrAaaa>.npy), atomic-flow pretraining:
 # 10 consecutive frames (the pair + 8 steps), resized to 224 x 224, 3D targets
-# over 16 x 16 patches. NOT RUN HERE (no NTU data on this machine); the list
-# files come from the NTU preparation tool (issue 6).
+# over 16 x 16 patches. NOT RUN HERE (no NTU data on this machine). Lists:
+#   python tools/data/ntu_rgbd/build_lists.py --src data/ntu_rgbd/depth \
+#       --out data/ntu_rgbd --modality depth
+# (NTU's masked depth PNGs must first become our T x H x W .npy files; no
+# shipped converter yet.)
 dataset_type = 'MotionVideoDataset'
 data_root = 'data/ntu_rgbd'
 num_steps = 8
