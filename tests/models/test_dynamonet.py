@@ -75,6 +75,37 @@ def test_joint_loss_on_backbone(backbone):
     assert all(g is not None for g in grads)
 
 
+def test_fused_fp_loss_equals_two_step(monkeypatch):
+    """The training loss takes the fused filter + Huber path; it gives the
+    same loss and gradients as predicting the frames, then the loss."""
+    from mmmotion.models.losses.huber_loss import HuberLoss
+    inputs = torch.rand(2, 1, 1, T + 1, 32, 32)
+
+    def run():
+        torch.manual_seed(0)
+        model = build()
+        calls = []
+        if hasattr(HuberLoss, 'forward_filtered'):
+            orig = HuberLoss.forward_filtered
+            monkeypatch.setattr(
+                HuberLoss, 'forward_filtered',
+                lambda *a, **k: calls.append(1) or orig(*a, **k))
+        losses = model(inputs, _samples([0, 2]), mode='loss')
+        (losses['loss_fp'] + losses['loss_cls']).backward()
+        return losses, {k: p.grad.clone() for k, p in
+                        model.named_parameters() if p.grad is not None}, calls
+
+    fused, g_fused, calls = run()
+    assert calls  # the fused path ran
+    monkeypatch.delattr(HuberLoss, 'forward_filtered')
+    plain, g_plain, _ = run()
+    torch.testing.assert_close(fused['loss_fp'], plain['loss_fp'])
+    assert g_fused.keys() == g_plain.keys()
+    for k in g_plain:
+        torch.testing.assert_close(g_fused[k], g_plain[k], rtol=1e-4,
+                                   atol=1e-6)
+
+
 def test_train_step_lowers_fp_loss_on_real_depth(msr_mini):
     from mmmotion.datasets import MotionVideoDataset
     ds = MotionVideoDataset(

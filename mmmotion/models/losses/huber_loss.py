@@ -3,6 +3,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 from mmmotion.registry import MODELS
+from ..layers.filtered_huber import filtered_huber_loss
 
 
 @MODELS.register_module()
@@ -58,3 +59,14 @@ class HuberLoss(nn.Module):
             lin = self.delta * l1 - 0.5 * self.delta**2
             loss = torch.where(l1 < self.delta, quad, lin).mean()
         return self.loss_weight * loss
+
+    def forward_filtered(self, frames: torch.Tensor, filters: torch.Tensor,
+                         target: torch.Tensor,
+                         padding_mode: str = 'replicate') -> torch.Tensor:
+        """The loss of the frames predicted by global dynamic filters,
+        without keeping the predictions: equal to
+        ``self(apply_dynamic_filters(frames, filters, padding_mode),
+        target)``, in far less memory (``filtered_huber_loss``)."""
+        return self.loss_weight * filtered_huber_loss(
+            frames, filters, target, self.delta, self.reduction,
+            padding_mode)

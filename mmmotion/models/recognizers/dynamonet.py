@@ -132,12 +132,22 @@ class DynamoNet(BaseRecognizer):
     # ------------------------------------------------------------- modes
     def loss(self, inputs: torch.Tensor, data_samples: List,
              **kwargs) -> dict:
-        out = self.predict_frames(inputs)
-        fp = self.fp_loss(out['pred'], out['target'])
+        x, _ = self._split(inputs)
+        frames, target = x[:, :, :-1], x[:, :, 1:]
+        feats = self.backbone(frames)
+        filters = self.fp_head(feats, tuple(x.shape[-2:]))
+        if (filters.dim() == 4 and hasattr(self.fp_loss, 'forward_filtered')
+                and not x.requires_grad):
+            # global filters and frames as data: the loss and the filter
+            # gradient in one pass, no clip-sized tensors kept for backward
+            fp = self.fp_loss.forward_filtered(frames, filters, target,
+                                               self.padding_mode)
+        else:
+            pred = apply_dynamic_filters(frames, filters, self.padding_mode)
+            fp = self.fp_loss(pred, target)
         losses = dict(loss_fp=self.alpha * fp, fp_huber=fp.detach())
         if not self.self_supervised:
-            cls = self.cls_head.loss((out['feats'], out['filters']),
-                                     data_samples)
+            cls = self.cls_head.loss((feats, filters), data_samples)
             cls['loss_cls'] = self.beta * cls['loss_cls']
             losses.update(cls)
         return losses
