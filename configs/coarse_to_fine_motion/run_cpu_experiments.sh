@@ -27,9 +27,6 @@ done
 # which tools/test.py scores once at the end
 run $C/resnext18-tiny_c2f-motion-pretrained_2xb8-8x2x1-60e_msr-action3d-depth-64px.py 2 --no-validate
 run $C/resnext18-tiny_motion-stream_2xb8-8x2x1-60e_msr-action3d-depth-64px.py 2 --no-validate
-for up in bilinear deconv; do
-  run $C/resnext18-tiny_c2f-motion-${up}-pretrained_2xb8-8x2x1-60e_msr-action3d-depth-64px.py 2 --no-validate
-done
 # late fusion (test only) of the scratch depth stream and the motion stream
 if [ ! -f "work_dirs/$SCRATCH/epoch_60.pth" ]; then
   bash tools/train_test_record.sh $D/$SCRATCH.py 2 --no-validate
@@ -45,3 +42,7 @@ if [ ! -f "$C/logs/$FUSE/test_metrics.json" ]; then
   cp "$TEST_DIR"/*.log $C/logs/$FUSE/test.log
   cp "$TEST_DIR/test_metrics.json" $C/logs/$FUSE/test_metrics.json
 fi
+# the upsampler ablation, downstream
+for up in bilinear deconv; do
+  run $C/resnext18-tiny_c2f-motion-${up}-pretrained_2xb8-8x2x1-60e_msr-action3d-depth-64px.py 2 --no-validate
+done

@@ -87,3 +87,41 @@ def test_motion_vis_hook_draws_four_rows(moving):
     # rightward motion is red in the colour row
     r, g, b = img[64 + 32, 40]
     assert r == 255 and g < 10 and b < 10
+
+
+def test_synthetic_clips_through_the_test_pipeline(tmp_path):
+    """make_synthetic_motion.py -> UnlabeledVideoDataset over .npz files ->
+    LoadSyntheticMotion -> packed gt_motion, as the RGB config's test set."""
+    from mmengine.registry import DefaultScope
+
+    from mmmotion.registry import DATASETS
+    out = tmp_path / 'syn'
+    run_tool([sys.executable, 'tools/data/make_synthetic_motion.py', VIDEO,
+              '--out', str(out), '--frames', '4', '--size', '32', '24'])
+    with DefaultScope.overwrite_default_scope('mmmotion'):
+        ds = DATASETS.build(dict(
+            type='UnlabeledVideoDataset', ann_file='',
+            data_prefix=dict(video=str(out)), extensions=('.npz', ),
+            test_mode=True, pipeline=[
+                dict(type='LoadSyntheticMotion'),
+                dict(type='FormatShape', input_format='NCTHW'),
+                dict(type='PackActionInputs', algorithm_keys=('gt_motion', ))
+            ]))
+        item = ds[0]
+    d = np.load(out / 'milk.npz')
+    assert item['inputs'].shape == (1, 3, 4, 24, 32)
+    np.testing.assert_allclose(
+        item['inputs'][0].permute(1, 2, 3, 0).numpy() / 255, d['frames'],
+        rtol=1e-6)
+    np.testing.assert_array_equal(
+        item['data_samples'].gt_motion.numpy(),
+        d['flows'].transpose(1, 0, 2, 3))
+    # a file with the wrong arrays is refused, naming the file
+    bad = out / 'bad.npz'
+    np.savez(bad, frames=d['frames'], flows=d['flows'][:, :, :-1])
+    from mmmotion.datasets.transforms import LoadSyntheticMotion
+    with pytest.raises(Exception, match=r'bad\.npz: flows must be'):
+        LoadSyntheticMotion()(dict(filename=str(bad)))
+    np.savez(bad, frames=d['frames'])
+    with pytest.raises(Exception, match=r"bad\.npz: no 'flows' array"):
+        LoadSyntheticMotion()(dict(filename=str(bad)))
