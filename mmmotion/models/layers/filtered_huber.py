@@ -23,13 +23,22 @@ from torch.autograd import Function
 from .dynamic_filter import check_filters
 
 # temporaries of about this many elements per chunk (at least one sample)
-CHUNK_ELEMENTS = 1 << 17
+CHUNK_ELEMENTS = 1 << 19
 
 
 def _pad_fn(p: int, padding_mode: str) -> Callable:
+    """Pad H and W of a 5D ``(m, C, k, H, W)`` chunk; the chunk may be a
+    strided view of the clip (no copy is made before padding)."""
     if padding_mode == 'zeros':
-        return lambda x: F.pad(x, (p, p, p, p))
-    return lambda x: F.pad(x, (p, p, p, p), mode=padding_mode)
+        return lambda x: F.pad(x, (p, p, p, p, 0, 0))
+    return lambda x: F.pad(x, (p, p, p, p, 0, 0), mode=padding_mode)
+
+
+def _even(total: int, most: int) -> int:
+    """The step that cuts ``total`` into the fewest chunks of at most
+    ``most`` (at least 1), as evenly as possible."""
+    chunks = -(-total // max(1, most))
+    return -(-total // chunks)
 
 
 def _chunk(x, f, y, pad, delta, reduction, numel, need_grad):
@@ -38,34 +47,37 @@ def _chunk(x, f, y, pad, delta, reduction, numel, need_grad):
     m, c, k, h, w = x.shape
     s = f.shape[-1]
     groups = m * c * k
-    xp = pad(x.reshape(1, groups, h, w))
+    xp = pad(x).view(1, groups, h + s - 1, w + s - 1)
     weight = f[:, None].expand(m, c, k, s, s).reshape(groups, 1, s, s)
     d = F.conv2d(xp, weight, groups=groups).view(m, c, k, h, w)
     d.sub_(y)  # the prediction error, in place
-    g = None
+    g, scale = None, 1.0
     if reduction == 'frame':
         dims = (1, 3, 4)
         l1 = torch.linalg.vector_norm(d, 1, dim=dims)
-        sq = torch.linalg.vector_norm(d, 2, dim=dims).square()
         quad = l1 < delta
-        loss = torch.where(quad, 0.5 * sq, delta * l1 - 0.5 * delta**2)
-        if need_grad:
-            # dL/dd: d on quadratic frames, delta * sign(d) elsewhere
-            if quad.any():
+        lin = delta * l1 - 0.5 * delta**2
+        if quad.any():
+            sq = torch.linalg.vector_norm(d, 2, dim=dims).square()
+            loss = torch.where(quad, 0.5 * sq, lin)
+            if need_grad:
+                # dL/dd: d on quadratic frames, delta * sign(d) elsewhere
                 g = torch.where(quad[:, None, :, None, None], d,
                                 delta * d.sign())
-            else:
-                g = d.sign_().mul_(delta)
+        else:  # the usual case on real frames: every frame is linear
+            loss = lin
+            if need_grad:
+                g, scale = d.sign_(), delta  # delta applied to the result
     else:  # 'pixel': F.huber_loss(..., reduction='mean')
         a = d.abs()
         loss = torch.where(a < delta, 0.5 * a.square(),
                            delta * (a - 0.5 * delta)).sum()
         del a
         if need_grad:
-            g = d.clamp_(-delta, delta).div_(numel)
+            g, scale = d.clamp_(-delta, delta), 1.0 / numel
     if g is not None:
         g = F.conv2d(xp, g.reshape(groups, 1, h, w), groups=groups)
-        g = g.view(m, c, k, s, s).sum(1)
+        g = g.view(m, c, k, s, s).sum(1) * scale
     return loss, g
 
 
@@ -80,9 +92,9 @@ class _FilteredHuber(Function):
         # chunks of whole frames (a frame's loss needs all of it): several
         # samples, or a few frames of one sample
         if c * t * h * w <= CHUNK_ELEMENTS:
-            step_n, step_t = CHUNK_ELEMENTS // (c * t * h * w), t
+            step_n, step_t = _even(n, CHUNK_ELEMENTS // (c * t * h * w)), t
         else:
-            step_n, step_t = 1, max(1, CHUNK_ELEMENTS // (c * h * w))
+            step_n, step_t = 1, _even(t, CHUNK_ELEMENTS // (c * h * w))
         numel = frames.numel()
         rows, grad_rows = [], []  # one row of chunks per sample chunk
         for i in range(0, n, step_n):
