@@ -157,6 +157,49 @@ def run_paired(frames: int, size: int, batch: int, steps: int, warmup: int,
                 ratio_max=ratios[-1])
 
 
+def parts_cost(frames: int, size: int, batch: int, width: int,
+               reps: int = 15) -> dict:
+    """Forward + backward time of DynamoNet's own work, each part alone:
+    the fused frame-prediction loss on the clip, the two heads on the
+    backbone's features (against the I3D head of Recognizer3D), and the
+    backbone."""
+    import torch
+
+    from mmmotion.models.layers.filtered_huber import filtered_huber_loss
+    model, _, data = _build('dynamonet', frames, size, batch, (1, 3), width)
+    r3d, _, _ = _build('recognizer3d', frames, size, batch, (1, 3), width)
+    samples = data['data_samples']
+    x = torch.rand(batch, 3, frames + 1, size, size)
+    clip, target = x[:, :, :-1], x[:, :, 1:]
+
+    def median_ms(fn):
+        ts = []
+        for _ in range(reps):
+            t0 = time.perf_counter()
+            fn()
+            ts.append(time.perf_counter() - t0)
+        return sorted(ts)[reps // 2] * 1e3
+
+    f = torch.rand(batch, frames, 5, 5).softmax(-1).requires_grad_()
+    with torch.no_grad():
+        feats = model.backbone(clip)
+    feats.requires_grad_()
+
+    def heads():
+        filt = model.fp_head(feats, (size, size))
+        loss = model.cls_head.loss((feats, filt), samples)['loss_cls']
+        (loss + filt.sum()).backward()
+
+    return dict(
+        fused_fp_loss_ms=median_ms(
+            lambda: filtered_huber_loss(clip, f, target).backward()),
+        dynamo_heads_ms=median_ms(heads),
+        i3d_head_ms=median_ms(
+            lambda: r3d.cls_head.loss(feats, samples)['loss_cls'].backward()),
+        backbone_ms=median_ms(
+            lambda: model.backbone(clip).sum().backward()))
+
+
 def filter_speed(batch=8, channels=3, frames=16, size=112, s=5, reps=5):
     import torch
     import torch.nn.functional as F
@@ -218,6 +261,9 @@ def main():
     p.add_argument('--warmup', type=int, default=2)
     p.add_argument('--filters-only', action='store_true',
                    help='measure the dynamic-filter application only')
+    p.add_argument('--parts', action='store_true',
+                   help='only time DynamoNet\'s own parts (fused loss, '
+                   'heads) beside the backbone, forward + backward')
     p.add_argument('--out', help='also write the results as JSON here')
     p.add_argument('--kernels', nargs='+', default=['1,3', '3,3'],
                    help='conv kernel sizes of the two heads, one run each')
@@ -241,6 +287,15 @@ def main():
                                  args.width)))
         return
     import torch
+    if args.parts:
+        for frames in args.frames:
+            r = parts_cost(frames, args.size, args.batch, args.width)
+            print(f'T={frames}, batch {args.batch}, {args.size}x{args.size}, '
+                  f'width {args.width}, forward + backward, median ms: '
+                  f'fused FP loss {r["fused_fp_loss_ms"]:.1f}, FP + '
+                  f'DynamoNet heads {r["dynamo_heads_ms"]:.1f} (I3D head '
+                  f'{r["i3d_head_ms"]:.1f}), backbone {r["backbone_ms"]:.1f}')
+        return
     print(f'torch {torch.__version__}, threads {torch.get_num_threads()}, '
           f'device {"cuda" if torch.cuda.is_available() else "cpu"}, '
           f'batch {args.batch}, {args.size}x{args.size}, ResNeXt3D-18 '
