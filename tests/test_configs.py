@@ -65,8 +65,11 @@ def test_config_builds_model(path, tmp_path):
             if not loader:
                 continue
             assert DATASETS.get(loader.dataset.type) is not None
-            for t in loader.dataset.pipeline:
-                assert TRANSFORMS.get(t['type']) is not None, t['type']
+            # a ConcatDataset's parts, or the dataset itself
+            for ds in loader.dataset.get('datasets', [loader.dataset]):
+                assert DATASETS.get(ds.type) is not None
+                for t in ds.pipeline:
+                    assert TRANSFORMS.get(t['type']) is not None, t['type']
 
 
 def test_model_index_points_at_real_files():

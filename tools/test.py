@@ -21,7 +21,10 @@ def parse_args():
     parser = argparse.ArgumentParser(
         description='MMAction2 test (and eval) a model')
     parser.add_argument('config', help='test config file path')
-    parser.add_argument('checkpoint', help='checkpoint file')
+    parser.add_argument(
+        'checkpoint',
+        help='checkpoint file, or "none" to test the model as initialised '
+        '(its init_weights: a random-weights baseline)')
     parser.add_argument(
         '--work-dir',
         help='the directory to save the file containing evaluation metrics')
@@ -115,7 +118,8 @@ def main():
         cfg.work_dir = osp.join('./work_dirs',
                                 osp.splitext(osp.basename(args.config))[0])
 
-    cfg.load_from = args.checkpoint
+    random_init = args.checkpoint.lower() == 'none'
+    cfg.load_from = None if random_init else args.checkpoint
     setup_cpu_distributed(cfg, args.launcher)
 
     # build the runner from config
@@ -128,6 +132,8 @@ def main():
         runner = RUNNERS.build(cfg)
 
     # start testing
+    if random_init:
+        runner.model.init_weights()
     metrics = runner.test()
     if runner.rank == 0:
         out = osp.join(runner.log_dir, 'test_metrics.json')

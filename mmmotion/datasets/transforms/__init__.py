@@ -4,10 +4,12 @@ from .merge_depth import MergeDepth
 from .motion_flip import MotionFlip
 from .depth import DepthDecode, DepthInit, DepthNormalize, load_depth_file
 from .non_overlapping_clips import NonOverlappingClips
+from .retrieval_split import RetrievalSplit
 from .synthetic_motion import LoadSyntheticMotion
 
 __all__ = [
     'CheckFrameCount', 'DepthDecode', 'DepthInit', 'DepthNormalize',
     'load_depth_file', 'NonOverlappingClips', 'AtomicFlowTargets',
-    'pair_patch_flow', 'MotionFlip', 'MergeDepth', 'LoadSyntheticMotion'
+    'pair_patch_flow', 'MotionFlip', 'MergeDepth', 'LoadSyntheticMotion',
+    'RetrievalSplit'
 ]

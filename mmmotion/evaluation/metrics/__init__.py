@@ -1,5 +1,7 @@
 from .frame_prediction_metric import FramePredictionMetric
 from .motion_warp_metric import MotionWarpMetric
 from .atomic_flow_metric import AtomicFlowMetric
+from .retrieval_metric import RetrievalMetric
 
-__all__ = ['MotionWarpMetric', 'AtomicFlowMetric', 'FramePredictionMetric']
+__all__ = ['MotionWarpMetric', 'AtomicFlowMetric', 'FramePredictionMetric',
+           'RetrievalMetric']

@@ -1,0 +1,68 @@
+"""Pooled backbone features of clips, for retrieval and kNN evaluation."""
+from typing import List, Optional
+
+import torch
+from mmengine.model import BaseModel
+
+from mmmotion.registry import MODELS
+from mmmotion.utils.scope import mmmotion_scope
+
+
+@MODELS.register_module()
+class FeatureExtractor(BaseModel):
+    """Run a backbone on each clip, average-pool its features over time and
+    space, average over a video's clips, and attach the result to the data
+    sample as ``feature`` ``(D,)``: the input of ``RetrievalMetric``.
+
+    Method-agnostic (ours): any backbone of any of our pretraining models.
+    Test only; load a pretraining checkpoint with ``tools/test.py CONFIG
+    CHECKPOINT``: its ``backbone.*`` keys are this model's keys.
+
+    Args:
+        backbone (dict): the backbone config (as in the pretraining model).
+        feature_index (int): when the backbone returns a tuple, the element
+            that holds the features (-1: the last stage of a multi-stage
+            backbone; 0 for ``ConvLSTMEncoder``'s ``(h_T, state)``).
+    """
+
+    def __init__(self,
+                 backbone: dict,
+                 feature_index: int = -1,
+                 data_preprocessor: Optional[dict] = None,
+                 init_cfg: Optional[dict] = None) -> None:
+        if data_preprocessor is None:
+            data_preprocessor = dict(type='ActionDataPreprocessor',
+                                     format_shape='NCTHW')
+        with mmmotion_scope():
+            super().__init__(data_preprocessor=data_preprocessor,
+                             init_cfg=init_cfg)
+            self.backbone = MODELS.build(backbone)
+        self.feature_index = feature_index
+
+    def extract(self, inputs: torch.Tensor) -> torch.Tensor:
+        """``(N, M, C, T, H, W)`` clips -> ``(N, D)`` features."""
+        if inputs.dim() == 5:
+            inputs = inputs[:, None]
+        if inputs.dim() != 6:
+            raise ValueError('FeatureExtractor takes clips (N, M, C, T, H, '
+                             f'W), got shape {tuple(inputs.shape)}')
+        n, m = inputs.shape[:2]
+        feats = self.backbone(inputs.flatten(0, 1))
+        if isinstance(feats, (tuple, list)):
+            feats = feats[self.feature_index]
+        if feats.dim() < 2:
+            raise ValueError(f'backbone features of shape {tuple(feats.shape)}'
+                             ' cannot be pooled')
+        feats = feats.flatten(2).mean(2) if feats.dim() > 2 else feats
+        return feats.view(n, m, -1).mean(1)
+
+    def forward(self, inputs, data_samples=None, mode: str = 'predict'):
+        if mode == 'tensor':
+            return self.extract(inputs)
+        if mode != 'predict':
+            raise RuntimeError('FeatureExtractor is for evaluation only (mode '
+                               f"'predict' or 'tensor'), got {mode!r}")
+        feats = self.extract(inputs)
+        for sample, f in zip(data_samples, feats):
+            sample.set_field(f.detach(), 'feature')
+        return data_samples
