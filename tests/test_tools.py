@@ -159,3 +159,35 @@ def test_results_table_reads_recorded_metrics(tmp_path, capsys):
     assert '| [my_run](logs/my_run) | 81.32 | 2.0 min |' in out
     with pytest.raises(KeyError, match='has no'):
         results_table.main([str(tmp_path), '--metrics', 'acc/top5'])
+
+
+def test_make_metafile_from_recorded_runs(tmp_path):
+    sys.path.insert(0, osp.join(ROOT, 'tools', 'benchmarks'))
+    import make_metafile
+    import yaml
+    d = tmp_path / 'method'
+    (d / 'logs' / 'run_a').mkdir(parents=True)
+    (d / 'run_a.py').write_text('x = 1\n')
+    (d / 'paper_scale.py').write_text('x = 2\n')
+    logs = d / 'logs' / 'run_a'
+    (logs / 'test_metrics.json').write_text(json.dumps({'acc/top1': 0.25}))
+    (logs / 'time.txt').write_text(f'config: {d}/run_a.py\n')
+    (logs / 'train.log').write_text('log\n')
+    args = [str(d), '--collection', 'M', '--paper-title', 'T',
+            '--paper-url', 'U', '--rule', 'run_*|MSR|Action Recognition']
+    make_metafile.main(args)
+    meta = yaml.safe_load((d / 'metafile.yml').read_text())
+    models = {m['Name']: m for m in meta['Models']}
+    assert models['paper_scale']['Metadata']['Run here'] is False
+    a = models['run_a']
+    assert a['Metadata']['Run here'] is True
+    assert a['Results'][0]['Metrics'] == {'top1': 0.25}
+    assert a['Results'][0]['Dataset'] == 'MSR'
+    assert a['Training Log'].endswith('logs/run_a/train.log')
+    # a results file recorded for another config is refused
+    (logs / 'time.txt').write_text('config: elsewhere/other.py\n')
+    with pytest.raises(ValueError, match='recorded for elsewhere/other.py'):
+        make_metafile.main(args)
+    (logs / 'time.txt').write_text(f'config: {d}/run_a.py\n')
+    with pytest.raises(ValueError, match='no --rule matches'):
+        make_metafile.main(args[:-2])
