@@ -4,12 +4,13 @@
 # them:  tools/train_test_record.sh CONFIG [N=2] [extra train.py args...]
 # Writes configs/<method>/logs/<config name>/{train.log,test.log,
 # test_metrics.json,time.txt}. Runs from the project root; uses PYTHON or the
-# python on PATH.
+# python on PATH. RUN_NAME=<name> records under logs/<name> instead (several
+# runs of one config, e.g. a linear probe of each pretraining checkpoint).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CONFIG=$1
 NPROC=${2:-2}
-NAME=$(basename "$CONFIG" .py)
+NAME=${RUN_NAME:-$(basename "$CONFIG" .py)}
 WORK=work_dirs/$NAME
 OUT=$(dirname "$CONFIG")/logs/$NAME
 PYTHON=${PYTHON:-python}
@@ -28,6 +29,7 @@ cp "$TEST_DIR/test_metrics.json" "$OUT/test_metrics.json"
   echo "config: $CONFIG"
   echo "checkpoint tested: $CKPT"
   echo "processes: $NPROC"
+  echo "extra train.py arguments: ${*:3}"
   echo "train wall-clock seconds: $((end - start))"
   echo "machine: $(nproc) CPU cores, $(python -c 'import torch;print("cuda" if torch.cuda.is_available() else "no GPU")' 2>/dev/null), torch $($PYTHON -c 'import torch;print(torch.__version__)')"
   echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
