@@ -50,7 +50,8 @@ ROWS = [
      ('atomic_flow', 'convlstm-tiny_atomic-flow-pretrained_2xb8-16x1x1-60e_'
       'msr-action3d-depth-64x48'), None,
      ('retrieval', 'convlstm-tiny_atomic-flow-pretrained')),
-    ('supervised from scratch', 'R3D-18 (MMAction2, 32 base channels, 8.3M parameters)',
+    ('supervised from scratch',
+     'R3D-18 (MMAction2, 32 base channels, 8.3M parameters)',
      ('baselines', 'r3d18_scratch_2xb8-16x1x1-100e_msr-action3d-depth-64px'),
      None, None),
 ]
