@@ -191,3 +191,21 @@ def test_make_metafile_from_recorded_runs(tmp_path):
     (logs / 'time.txt').write_text(f'config: {d}/run_a.py\n')
     with pytest.raises(ValueError, match='no --rule matches'):
         make_metafile.main(args[:-2])
+
+
+def test_results_page_reads_only_recorded_runs(tmp_path):
+    sys.path.insert(0, osp.join(ROOT, 'tools', 'benchmarks'))
+    import results_page
+    ref = results_page.ROWS[1][2]  # the scratch ResNeXt3D-18 fine-tuning
+    d = tmp_path / results_page.LOGS[ref[0]] / ref[1]
+    d.mkdir(parents=True)
+    (d / 'test_metrics.json').write_text(json.dumps({'acc/top1': 0.4322}))
+    text = results_page.render(str(tmp_path))
+    row = next(line for line in text.splitlines()
+               if line.startswith('| supervised from scratch | ResNeXt3D'))
+    assert f'[43.22](../{results_page.LOGS[ref[0]]}/{ref[1]})' in row
+    assert 'not run' in row  # its retrieval row is not recorded here
+    assert '88.9' in text and 'published number, not run here' in text
+    (d / 'test_metrics.json').write_text(json.dumps({'acc/top5': 0.9}))
+    with pytest.raises(KeyError, match='has no acc/top1'):
+        results_page.render(str(tmp_path))
