@@ -79,3 +79,32 @@ def test_feature_extractor_on_conv_lstm_encoder():
     with torch.no_grad():
         f = model(torch.rand(2, 1, 1, 3, 16, 16), mode='tensor')
     assert f.shape == (2, 8) and torch.isfinite(f).all()
+
+
+def test_feature_extractor_refuses_another_architecture(tmp_path):
+    from mmengine.runner.checkpoint import load_checkpoint
+    tiny = dict(type='ResNeXt3D', depth=18, in_channels=1, stem_channels=8,
+                base_width=8, cardinality=4, conv1_kernel=(1, 3, 3),
+                pool1_stride=(1, 2, 2),
+                stage_strides=((1, 1, 1), (1, 2, 2), (1, 2, 2), (1, 2, 2)))
+    model = _extractor(tiny)
+    # a checkpoint of the same backbone (plus a head) loads
+    good = {f'backbone.{k}': v for k, v in model.backbone.state_dict().items()}
+    good['cls_head.fc.weight'] = torch.zeros(3, 3)
+    torch.save({'state_dict': good}, tmp_path / 'good.pth')
+    load_checkpoint(model, str(tmp_path / 'good.pth'), map_location='cpu')
+    # no backbone keys at all
+    torch.save({'state_dict': {'head.w': torch.zeros(1)}},
+               tmp_path / 'none.pth')
+    with pytest.raises(ValueError,
+                       match=r'missing keys: backbone\.bn1\.bias.*in all'):
+        load_checkpoint(model, str(tmp_path / 'none.pth'))
+    # another architecture: the ConvLSTM encoder's keys
+    other = _extractor(dict(type='ConvLSTMEncoder', modality='depth',
+                            channels=(8, 8), strides=(2, 2),
+                            lstm_channels=8), feature_index=0)
+    torch.save({'state_dict': {f'backbone.{k}': v for k, v in
+                               other.backbone.state_dict().items()}},
+               tmp_path / 'other.pth')
+    with pytest.raises(ValueError, match=r'unexpected keys: backbone\.'):
+        load_checkpoint(model, str(tmp_path / 'other.pth'))

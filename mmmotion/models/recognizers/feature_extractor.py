@@ -38,6 +38,29 @@ class FeatureExtractor(BaseModel):
                              init_cfg=init_cfg)
             self.backbone = MODELS.build(backbone)
         self.feature_index = feature_index
+        self._register_load_state_dict_pre_hook(self._check_backbone_keys)
+
+    def _check_backbone_keys(self, state_dict, prefix, *args) -> None:
+        """Refuse a checkpoint that does not hold this backbone: every
+        ``backbone.*`` key must be there with its shape (other keys, e.g. a
+        pretraining model's heads, are ignored)."""
+        want = {f'{prefix}backbone.{k}': v.shape
+                for k, v in self.backbone.state_dict().items()}
+        have = {k for k in state_dict if k.startswith(prefix + 'backbone.')}
+        missing = sorted(set(want) - have)
+        unexpected = sorted(have - set(want))
+        wrong = sorted(k for k in set(want) & have
+                       if tuple(state_dict[k].shape) != tuple(want[k]))
+        if missing or unexpected or wrong:
+            def few(keys):
+                return ', '.join(keys[:8]) + (
+                    f' ... ({len(keys)} in all)' if len(keys) > 8 else '')
+            raise ValueError(
+                'FeatureExtractor: the checkpoint does not hold this backbone '
+                f'({type(self.backbone).__name__}); missing keys: '
+                f'{few(missing) or "none"}; unexpected keys: '
+                f'{few(unexpected) or "none"}; keys of another shape: '
+                f'{few(wrong) or "none"}')
 
     def extract(self, inputs: torch.Tensor) -> torch.Tensor:
         """``(N, M, C, T, H, W)`` clips -> ``(N, D)`` features."""
