@@ -168,7 +168,8 @@ def test_make_metafile_from_recorded_runs(tmp_path):
     d = tmp_path / 'method'
     (d / 'logs' / 'run_a').mkdir(parents=True)
     (d / 'run_a.py').write_text('x = 1\n')
-    (d / 'paper_scale.py').write_text('x = 2\n')
+    (d / 'paper_scale.py').write_text(
+        "load_from = 'work_dirs/run_a/epoch_1.pth'\n")
     logs = d / 'logs' / 'run_a'
     (logs / 'test_metrics.json').write_text(json.dumps({'acc/top1': 0.25}))
     (logs / 'time.txt').write_text(f'config: {d}/run_a.py\n')
@@ -184,6 +185,7 @@ def test_make_metafile_from_recorded_runs(tmp_path):
     assert a['Results'][0]['Metrics'] == {'top1': 0.25}
     assert a['Results'][0]['Dataset'] == 'MSR'
     assert a['Training Log'].endswith('logs/run_a/train.log')
+    assert a['Downstream'] == ['paper_scale']
     # a results file recorded for another config is refused
     (logs / 'time.txt').write_text('config: elsewhere/other.py\n')
     with pytest.raises(ValueError, match='recorded for elsewhere/other.py'):

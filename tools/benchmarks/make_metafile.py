@@ -11,7 +11,10 @@ Every config of the folder becomes a model entry. A config with
 gets ``Run here: true``, its metrics (the first ``--rule`` whose glob
 matches its name names the dataset and task) and its training log; any
 other config is listed with ``Run here: false``. A metrics file whose
-recorded config (``time.txt``) is not this config is refused.
+recorded config (``time.txt``) is not this config is refused. A config that
+another config of the folder starts from (it names
+``work_dirs/<config name>/``) gets that config under ``Downstream:``, as
+mmpretrain's metafiles link a pretraining model to its downstream models.
 """
 import argparse
 import fnmatch
@@ -28,6 +31,12 @@ def _recorded_config(logdir):
         if line.startswith('config:'):
             return line.split(':', 1)[1].strip()
     return None
+
+
+def _config_text(path):
+    """The config with its bases merged and its strings joined."""
+    from mmengine.config import Config
+    return str(Config.fromfile(path).to_dict())
 
 
 def entries(config_dir, collection, rules):
@@ -53,6 +62,11 @@ def entries(config_dir, collection, rules):
                 if osp.isfile(osp.join(logdir, log)):
                     e.setdefault('log', osp.join(logdir, log))
         out.append(e)
+    texts = {e['name']: _config_text(e['config']) for e in out}
+    for e in out:
+        e['downstream'] = sorted(
+            n for n, t in texts.items()
+            if n != e['name'] and f'work_dirs/{e["name"]}/' in t)
     return out
 
 
@@ -73,6 +87,9 @@ def render(collection, title, url, readme, items):
                 lines.append(f'          {k.split("/")[-1]}: {v:.4f}')
             if 'log' in e:
                 lines.append(f'    Training Log: {e["log"]}')
+        if e.get('downstream'):
+            lines.append('    Downstream:')
+            lines += [f'      - {n}' for n in e['downstream']]
     return '\n'.join(lines) + '\n'
 
 
