@@ -1,19 +1,27 @@
 # Linear probe on MSR Action3D cross-subject (depth): the tiny ResNeXt3D-18
 # of a pretraining checkpoint, frozen (all stages, norm layers in eval mode),
 # under a linear classifier (MMAction2's I3DHead: average pooling, dropout,
-# one FC) trained for 30 epochs. The recognizer and data are those of the
-# DynamoNet scratch row; only the backbone is frozen and loaded. Name the
+# a parameter-free BatchNorm, one FC: LinearProbeHead) trained for 30 epochs.
+# The recognizer and data are those of the DynamoNet scratch row; only the
+# backbone is frozen and loaded, and the head normalises the features. Name the
 # checkpoint (any with backbone.* keys: DynamoNet, coarse-to-fine motion):
 #   bash tools/dist_train.sh <this config> 2 --no-validate --cfg-options \
 #       model.backbone.init_cfg.checkpoint=work_dirs/<pretraining>/epoch_N.pth
 # (tools/benchmarks/linear_probe_msr_action3d.sh runs every method).
 _base_ = ['../../dynamonet/resnext18-tiny_scratch_2xb8-8x2x1-60e_msr-action3d-depth-64px.py']
-model = dict(backbone=dict(
-    frozen_stages=4, norm_eval=True,
-    init_cfg=dict(type='Pretrained', checkpoint='SET_WITH_--cfg-options',
-                  prefix='backbone.')))
+model = dict(
+    backbone=dict(
+        frozen_stages=4, norm_eval=True,
+        init_cfg=dict(type='Pretrained', checkpoint='SET_WITH_--cfg-options',
+                      prefix='backbone.')),
+    cls_head=dict(type='LinearProbeHead'))
 max_epochs = 30
 train_cfg = dict(max_epochs=max_epochs)
+# Adam for the classifier alone (ours)
+optim_wrapper = dict(
+    _delete_=True,
+    optimizer=dict(type='Adam', lr=1e-3, weight_decay=1e-4),
+    clip_grad=dict(max_norm=40, norm_type=2))
 param_scheduler = [
     dict(type='LinearLR', start_factor=0.1, by_epoch=True, begin=0, end=3,
          convert_to_iter_based=True),
