@@ -1,5 +1,4 @@
 # Upsampler ablation (the paper's core claim): bilinear upsampling of the same
 # scale in place of the context-guided layer; otherwise as the context config.
-# NOT RUN YET (issue 5 in progress).
 _base_ = ['./c2f-motion_resnext18-tiny_context_2xb8-8x2x1-40e_msr-action3d-train-depth-64px.py']
 model = dict(upsampler='bilinear')

@@ -2,7 +2,6 @@
 # Action3D cross-subject training videos (labels unused), depth, clips of 8
 # frames (every 2nd), 64 px; held-out motion quality (warping error and SSIM
 # beside DIS, Farneback and zero motion) on the test subjects' clips.
-# NOT RUN YET (issue 5 in progress).
 _base_ = [
     '../_base_/models/c2f_motion_resnext18_tiny_depth.py',
     '../_base_/datasets/msr_action3d_depth_nextframe.py',

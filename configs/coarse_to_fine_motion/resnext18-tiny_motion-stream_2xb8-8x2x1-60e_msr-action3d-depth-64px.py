@@ -1,7 +1,6 @@
 # Downstream (b): a motion stream. The frozen pretrained motion model turns
 # each depth clip into motion maps (2 channels, 7 pairs), which a ResNeXt3D-18
 # classifies, where two-stream models take optical flow.
-# NOT RUN YET (issue 5 in progress).
 _base_ = ['../dynamonet/resnext18-tiny_scratch_2xb8-8x2x1-60e_msr-action3d-depth-64px.py']
 motion_ckpt = ('work_dirs/c2f-motion_resnext18-tiny_context_2xb8-8x2x1-40e_'
                'msr-action3d-train-depth-64px/epoch_40.pth')
