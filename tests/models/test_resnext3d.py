@@ -270,3 +270,41 @@ def test_in_recognizer3d_with_i3d_head_train_and_predict(tmp_path):
     ref = model.backbone.state_dict()
     for k, v in fresh.backbone.state_dict().items():
         assert torch.equal(v, ref[k]), k
+
+
+def test_pretrained_checkpoint_of_another_architecture_is_refused(tmp_path):
+    from mmengine.registry import DefaultScope
+
+    from mmmotion.registry import MODELS
+    tiny = dict(type='ResNeXt3D', depth=18, in_channels=1, stem_channels=8,
+                base_width=8, cardinality=4, conv1_kernel=(1, 3, 3),
+                pool1_stride=(1, 2, 2),
+                stage_strides=((1, 1, 1), (1, 2, 2), (1, 2, 2), (1, 2, 2)))
+
+    def build(ckpt, **kw):
+        with DefaultScope.overwrite_default_scope('mmmotion'):
+            return MODELS.build(dict(tiny, **kw, init_cfg=dict(
+                type='Pretrained', checkpoint=str(ckpt),
+                prefix='backbone.')))
+
+    src = build(tmp_path / 'unused.pth')
+    good = {f'backbone.{k}': v for k, v in src.state_dict().items()}
+    good['cls_head.fc.weight'] = torch.zeros(2, 2)
+    torch.save({'state_dict': good}, tmp_path / 'good.pth')
+    model = build(tmp_path / 'good.pth')
+    model.init_weights()  # the same backbone loads
+    for k, v in model.state_dict().items():
+        assert torch.equal(v, good['backbone.' + k]), k
+    # a wider backbone: same keys, other shapes
+    wide = build(tmp_path / 'unused.pth', base_width=16)
+    torch.save({'state_dict': {f'backbone.{k}': v for k, v in
+                               wide.state_dict().items()}},
+               tmp_path / 'wide.pth')
+    with pytest.raises(ValueError, match=r'wide\.pth does not hold this '
+                       r'ResNeXt3D.*keys of another shape: \w'):
+        build(tmp_path / 'wide.pth').init_weights()
+    # no backbone keys at all
+    torch.save({'state_dict': {'head.w': torch.zeros(1)}},
+               tmp_path / 'none.pth')
+    with pytest.raises(ValueError, match=r'missing keys: bn1\.bias'):
+        build(tmp_path / 'none.pth').init_weights()

@@ -14,6 +14,7 @@ from torch.nn.modules.utils import _triple
 
 from mmmotion.models.layers.stc_block import STCBlock
 from mmmotion.registry import MODELS
+from mmmotion.utils.checkpoint_keys import check_pretrained
 
 
 def _out_len(size: int, kernel: int, stride: int, padding: int) -> int:
@@ -380,6 +381,16 @@ class ResNeXt3D(BaseModule):
             m.eval()
             for param in m.parameters():
                 param.requires_grad = False
+
+    def init_weights(self) -> None:
+        """As ``BaseModule``'s, but a ``Pretrained`` checkpoint that does not
+        hold this backbone (missing, unexpected or mis-shaped keys under its
+        prefix) is refused with the keys listed, where MMEngine would only
+        warn and leave the mismatched weights random."""
+        cfg = self.init_cfg
+        if isinstance(cfg, dict) and cfg.get('type') == 'Pretrained':
+            check_pretrained(self, cfg['checkpoint'], cfg.get('prefix'))
+        super().init_weights()
 
     def train(self, mode: bool = True) -> 'ResNeXt3D':
         """Set train mode, keeping frozen stages (and, with ``norm_eval``,

@@ -5,6 +5,7 @@ import torch
 from mmengine.model import BaseModel
 
 from mmmotion.registry import MODELS
+from mmmotion.utils.checkpoint_keys import key_mismatch
 from mmmotion.utils.scope import mmmotion_scope
 
 
@@ -44,23 +45,14 @@ class FeatureExtractor(BaseModel):
         """Refuse a checkpoint that does not hold this backbone: every
         ``backbone.*`` key must be there with its shape (other keys, e.g. a
         pretraining model's heads, are ignored)."""
-        want = {f'{prefix}backbone.{k}': v.shape
-                for k, v in self.backbone.state_dict().items()}
-        have = {k for k in state_dict if k.startswith(prefix + 'backbone.')}
-        missing = sorted(set(want) - have)
-        unexpected = sorted(have - set(want))
-        wrong = sorted(k for k in set(want) & have
-                       if tuple(state_dict[k].shape) != tuple(want[k]))
-        if missing or unexpected or wrong:
-            def few(keys):
-                return ', '.join(keys[:8]) + (
-                    f' ... ({len(keys)} in all)' if len(keys) > 8 else '')
+        p = prefix + 'backbone.'
+        msg = key_mismatch(
+            {p + k: v.shape for k, v in self.backbone.state_dict().items()},
+            {k: v for k, v in state_dict.items() if k.startswith(p)})
+        if msg:
             raise ValueError(
-                'FeatureExtractor: the checkpoint does not hold this backbone '
-                f'({type(self.backbone).__name__}); missing keys: '
-                f'{few(missing) or "none"}; unexpected keys: '
-                f'{few(unexpected) or "none"}; keys of another shape: '
-                f'{few(wrong) or "none"}')
+                'FeatureExtractor: the checkpoint does not hold this '
+                f'backbone ({type(self.backbone).__name__}); {msg}')
 
     def extract(self, inputs: torch.Tensor) -> torch.Tensor:
         """``(N, M, C, T, H, W)`` clips -> ``(N, D)`` features."""
