@@ -113,6 +113,16 @@ class DynamoNet(BaseRecognizer):
         filters = self.fp_head(feats, tuple(x.shape[-2:]))
         return (feats, filters), dict()
 
+    def _branches(self, inputs: torch.Tensor) -> Dict[str, torch.Tensor]:
+        """The shared part of both branches: ``frames`` (x_1..x_T),
+        ``target`` (x_2..x_T+1), backbone ``feats`` and the ``filters``."""
+        x, _ = self._split(inputs)
+        frames, target = x[:, :, :-1], x[:, :, 1:]
+        feats = self.backbone(frames)
+        filters = self.fp_head(feats, tuple(x.shape[-2:]))
+        return dict(feats=feats, filters=filters, target=target,
+                    frames=frames)
+
     def predict_frames(self, inputs: torch.Tensor) -> Dict[str, torch.Tensor]:
         """Run both branches' shared part; return the frames and filters.
 
@@ -121,23 +131,19 @@ class DynamoNet(BaseRecognizer):
             predictions of x_2..x_T+1, ``target`` (the true x_2..x_T+1) and
             ``frames`` (x_1..x_T).
         """
-        x, _ = self._split(inputs)
-        frames, target = x[:, :, :-1], x[:, :, 1:]
-        feats = self.backbone(frames)
-        filters = self.fp_head(feats, tuple(x.shape[-2:]))
-        pred = apply_dynamic_filters(frames, filters, self.padding_mode)
-        return dict(feats=feats, filters=filters, pred=pred, target=target,
-                    frames=frames)
+        out = self._branches(inputs)
+        out['pred'] = apply_dynamic_filters(out['frames'], out['filters'],
+                                            self.padding_mode)
+        return out
 
     # ------------------------------------------------------------- modes
     def loss(self, inputs: torch.Tensor, data_samples: List,
              **kwargs) -> dict:
-        x, _ = self._split(inputs)
-        frames, target = x[:, :, :-1], x[:, :, 1:]
-        feats = self.backbone(frames)
-        filters = self.fp_head(feats, tuple(x.shape[-2:]))
+        out = self._branches(inputs)
+        feats, filters = out['feats'], out['filters']
+        frames, target = out['frames'], out['target']
         if (filters.dim() == 4 and hasattr(self.fp_loss, 'forward_filtered')
-                and not x.requires_grad):
+                and not frames.requires_grad):
             # global filters and frames as data: the loss and the filter
             # gradient in one pass, no clip-sized tensors kept for backward
             fp = self.fp_loss.forward_filtered(frames, filters, target,
