@@ -5,21 +5,24 @@
 # Writes configs/<method>/logs/<config name>/{train.log,test.log,
 # test_metrics.json,time.txt}. Runs from the project root; uses PYTHON or the
 # python on PATH. RUN_NAME=<name> records under logs/<name> instead (several
-# runs of one config, e.g. a linear probe of each pretraining checkpoint).
+# runs of one config, e.g. a linear probe of each pretraining checkpoint);
+# RECORD_ROOT=<dir> writes <dir>/configs/... instead of the project's (a
+# rerun to compare with the recorded numbers). Tests on the same N processes
+# (tools/dist_test.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CONFIG=$1
 NPROC=${2:-2}
 NAME=${RUN_NAME:-$(basename "$CONFIG" .py)}
-WORK=work_dirs/$NAME
-OUT=$(dirname "$CONFIG")/logs/$NAME
+WORK=${WORK_ROOT:-work_dirs}/$NAME
+OUT=${RECORD_ROOT:-.}/$(dirname "$CONFIG")/logs/$NAME
 PYTHON=${PYTHON:-python}
 mkdir -p "$OUT"
 start=$(date +%s)
 PORT=${PORT:-29500} bash tools/dist_train.sh "$CONFIG" "$NPROC" --work-dir "$WORK" --seed 0 "${@:3}"
 end=$(date +%s)
 CKPT=$(ls -t "$WORK"/epoch_*.pth | head -n 1)
-$PYTHON tools/test.py "$CONFIG" "$CKPT" --work-dir "$WORK/test"
+PORT=${PORT:-29500} bash tools/dist_test.sh "$CONFIG" "$CKPT" "$NPROC" --work-dir "$WORK/test"
 TRAIN_LOG=$(ls -t "$WORK"/*/*.log | grep -v "/test/" | head -n 1)
 TEST_DIR=$(ls -td "$WORK"/test/*/ | head -n 1)
 cp "$TRAIN_LOG" "$OUT/train.log"

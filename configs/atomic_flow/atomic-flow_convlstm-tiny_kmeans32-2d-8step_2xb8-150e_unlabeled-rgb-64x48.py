@@ -47,3 +47,24 @@ param_scheduler = [
          by_epoch=True, begin=5, end=max_epochs)
 ]
 default_hooks = dict(checkpoint=dict(interval=50))
+
+# Downstream evaluations of this pretraining: tools/benchmarks/run_benchmark.py
+# runs them from its checkpoint (`load`: the option that points a training
+# job at it; no `load`: the checkpoint is tested) and records them.
+downstream = [
+    dict(task='fine-tune', protocol='ud810-lopo', fold=1,
+         config='configs/atomic_flow/convlstm-tiny_atomic-flow-pretrained_2xb4-16x1x1-60e_ud810-fold1-rgb-64px.py',
+         load='model.backbone.encoder.init_cfg.checkpoint'),
+    dict(task='retrieval', protocol='ud810-lopo', fold=1,
+         config='configs/benchmarks/retrieval/retrieval_convlstm-tiny_ud810-fold1-rgb-64px.py'),
+    dict(task='fine-tune', protocol='ud810-lopo', fold=2,
+         config='configs/atomic_flow/convlstm-tiny_atomic-flow-pretrained_2xb4-16x1x1-60e_ud810-fold2-rgb-64px.py',
+         load='model.backbone.encoder.init_cfg.checkpoint'),
+    dict(task='retrieval', protocol='ud810-lopo', fold=2,
+         config='configs/benchmarks/retrieval/retrieval_convlstm-tiny_ud810-fold2-rgb-64px.py'),
+    dict(task='fine-tune', protocol='ud810-lopo', fold=3,
+         config='configs/atomic_flow/convlstm-tiny_atomic-flow-pretrained_2xb4-16x1x1-60e_ud810-fold3-rgb-64px.py',
+         load='model.backbone.encoder.init_cfg.checkpoint'),
+    dict(task='retrieval', protocol='ud810-lopo', fold=3,
+         config='configs/benchmarks/retrieval/retrieval_convlstm-tiny_ud810-fold3-rgb-64px.py'),
+]

@@ -13,3 +13,15 @@ _base_ = [
 ]
 default_hooks = dict(checkpoint=dict(interval=10, save_best=None))
 auto_scale_lr = dict(enable=False, base_batch_size=16)
+
+# Downstream evaluations of this pretraining: tools/benchmarks/run_benchmark.py
+# runs them from its checkpoint (`load`: the option that points a training
+# job at it; no `load`: the checkpoint is tested) and records them.
+downstream = [
+    dict(task='fine-tune', protocol='msr-xsub',
+         config='configs/atomic_flow/convlstm-tiny_atomic-flow-pretrained_2xb8-16x1x1-60e_msr-action3d-depth-64x48.py',
+         load='model.backbone.encoder.init_cfg.checkpoint'),
+    dict(task='retrieval', protocol='msr-xsub',
+         config='configs/benchmarks/retrieval/retrieval_convlstm-tiny_msr-action3d-depth-64x48.py',
+         run_name='convlstm-tiny_atomic-flow-pretrained'),
+]

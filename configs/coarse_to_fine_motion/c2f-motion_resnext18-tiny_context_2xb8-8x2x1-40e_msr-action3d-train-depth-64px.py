@@ -30,3 +30,19 @@ custom_hooks = [dict(type='RNGStateHook'),
                 dict(type='MotionVisualizationHook', interval=10)]
 default_hooks = dict(checkpoint=dict(interval=10, save_best=None))
 auto_scale_lr = dict(enable=False, base_batch_size=16)
+
+# Downstream evaluations of this pretraining: tools/benchmarks/run_benchmark.py
+# runs them from its checkpoint (`load`: the option that points a training
+# job at it; no `load`: the checkpoint is tested) and records them.
+downstream = [
+    dict(task='fine-tune', protocol='msr-xsub',
+         config='configs/coarse_to_fine_motion/resnext18-tiny_c2f-motion-pretrained_2xb8-8x2x1-60e_msr-action3d-depth-64px.py',
+         load='model.backbone.init_cfg.checkpoint'),
+    dict(task='linear-probe', protocol='msr-xsub',
+         config='configs/benchmarks/linear_probe/resnext18-tiny_linear-probe_2xb8-8x2x1-30e_msr-action3d-depth-64px.py',
+         load='model.backbone.init_cfg.checkpoint',
+         run_name='resnext18-tiny_c2f-motion-pretrained'),
+    dict(task='retrieval', protocol='msr-xsub',
+         config='configs/benchmarks/retrieval/retrieval_resnext18-tiny_msr-action3d-depth-64px.py',
+         run_name='resnext18-tiny_c2f-motion-pretrained'),
+]

@@ -24,3 +24,5 @@ param_scheduler = [
 custom_hooks = [dict(type='RNGStateHook')]
 default_hooks = dict(checkpoint=dict(interval=max_epochs),
                      logger=dict(interval=5))
+# the quick start runs this pretraining's fine-tuning itself (tools/quickstart.sh)
+downstream = []

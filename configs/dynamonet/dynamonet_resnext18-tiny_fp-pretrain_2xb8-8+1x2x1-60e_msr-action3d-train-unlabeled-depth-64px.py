@@ -17,3 +17,19 @@ custom_hooks = [
     dict(type='RNGStateHook'),
     dict(type='FramePredictionVisualizationHook', interval=50)
 ]
+
+# Downstream evaluations of this pretraining: tools/benchmarks/run_benchmark.py
+# runs them from its checkpoint (`load`: the option that points a training
+# job at it; no `load`: the checkpoint is tested) and records them.
+downstream = [
+    dict(task='fine-tune', protocol='msr-xsub',
+         config='configs/dynamonet/dynamonet_resnext18-tiny_fp-pretrained-joint_2xb8-8+1x2x1-60e_msr-action3d-depth-64px.py',
+         load='load_from'),
+    dict(task='linear-probe', protocol='msr-xsub',
+         config='configs/benchmarks/linear_probe/resnext18-tiny_linear-probe_2xb8-8x2x1-30e_msr-action3d-depth-64px.py',
+         load='model.backbone.init_cfg.checkpoint',
+         run_name='resnext18-tiny_dynamonet-fp-pretrained'),
+    dict(task='retrieval', protocol='msr-xsub',
+         config='configs/benchmarks/retrieval/retrieval_resnext18-tiny_msr-action3d-depth-64px.py',
+         run_name='resnext18-tiny_dynamonet-fp-pretrained'),
+]
