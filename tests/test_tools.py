@@ -198,15 +198,31 @@ def test_make_metafile_from_recorded_runs(tmp_path):
 def test_results_page_reads_only_recorded_runs(tmp_path):
     sys.path.insert(0, osp.join(ROOT, 'tools', 'benchmarks'))
     import results_page
-    ref = results_page.ROWS[1][2]  # the scratch ResNeXt3D-18 fine-tuning
-    d = tmp_path / results_page.LOGS[ref[0]] / ref[1]
+    ref = results_page.REFERENCE_ROWS['msr-xsub'][1][2]  # scratch ResNeXt
+    d = tmp_path / ref
     d.mkdir(parents=True)
     (d / 'test_metrics.json').write_text(json.dumps({'acc/top1': 0.4322}))
+    # a pretraining's results, as run_benchmark.py writes them
+    m = tmp_path / 'configs' / 'dynamonet'
+    (m / 'logs' / 'ft').mkdir(parents=True)
+    (m / 'benchmark_results.json').write_text(json.dumps({'pre': {
+        'pretraining_config': 'configs/dynamonet/pre.py', 'jobs': [
+            {'task': 'fine-tune', 'protocol': 'msr-xsub', 'fold': None,
+             'log_dir': 'configs/dynamonet/logs/ft',
+             'metrics': {'acc/top1': 0.5}},
+            {'task': 'fine-tune', 'protocol': 'ud810-lopo', 'fold': 'mean',
+             'folds': [{'log_dir': 'configs/dynamonet/logs/ft1'}] * 3,
+             'metrics': {'acc/top1': 0.7}}]}}))
     text = results_page.render(str(tmp_path))
     row = next(line for line in text.splitlines()
-               if line.startswith('| supervised from scratch | ResNeXt3D'))
-    assert f'[43.22](../{results_page.LOGS[ref[0]]}/{ref[1]})' in row
+               if line.startswith('| supervised from scratch | ResNeXt'))
+    assert f'[43.22](../{ref})' in row
     assert 'not run' in row  # its retrieval row is not recorded here
+    ssl = [line for line in text.splitlines()
+           if line.startswith('| ') and '[pre]' in line]
+    assert '[50.00](../configs/dynamonet/logs/ft)' in ssl[0]
+    assert '[70.00 (mean of 3)](../configs/dynamonet/logs)' in ssl[1]
+    assert '38.90 points short of the HON4D anchor' in text
     assert '88.9' in text and 'published number, not run here' in text
     (d / 'test_metrics.json').write_text(json.dumps({'acc/top5': 0.9}))
     with pytest.raises(KeyError, match='has no acc/top1'):

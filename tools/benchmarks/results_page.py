@@ -1,100 +1,141 @@
-"""Write ``docs/results.md``: the three methods side by side on MSR Action3D
-cross-subject (depth), from the recorded runs only (no hand-typed numbers):
+"""Write ``docs/results.md``: the three methods side by side on the same
+protocols, from the recorded runs only (no hand-typed numbers):
 
     python tools/benchmarks/results_page.py [--out docs/results.md]
 
-Each cell reads one ``test_metrics.json`` named in ``ROWS``; a run not
-recorded yet shows as "not run". Rows come from the methods' run scripts
-(``configs/*/run_cpu_experiments.sh``) and the benchmark scripts
-(``tools/benchmarks/*.sh``). The one published number (HON4D) is labelled
-as published.
+Self-supervised rows: every pretraining in ``configs/*/benchmark_results.json``
+(``tools/benchmarks/run_benchmark.py``), one row per protocol. Reference rows
+(random initialisation, supervised from scratch) read the
+``test_metrics.json`` named in ``REFERENCE_ROWS``; a fold protocol averages
+its folds' files. A run not recorded shows as "not run". The one published
+number (HON4D) is labelled as published.
 """
 import argparse
+import glob
 import json
 import os.path as osp
+import sys
 
-LOGS = {
-    'dynamonet': 'configs/dynamonet/logs',
-    'atomic_flow': 'configs/atomic_flow/logs',
-    'c2f': 'configs/coarse_to_fine_motion/logs',
-    'baselines': 'configs/baselines/logs',
-    'retrieval': 'configs/benchmarks/retrieval/logs',
-    'linear': 'configs/benchmarks/linear_probe/logs',
+sys.path.insert(0, osp.join(osp.dirname(__file__), '..', '..'))
+from mmmotion.utils.benchmark_records import PROTOCOLS  # noqa: E402
+
+R = 'configs/benchmarks/retrieval/logs/'
+L = 'configs/benchmarks/linear_probe/logs/'
+UD = ['fold1', 'fold2', 'fold3']
+
+# protocol -> rows of (label, backbone, fine-tuned, linear probe, retrieval);
+# each run is a log folder, or a list of fold folders (their mean)
+REFERENCE_ROWS = {
+    'msr-xsub': [
+        ('random initialisation (no training)', 'ResNeXt3D-18 tiny', None,
+         L + 'resnext18-tiny_random-init', R + 'resnext18-tiny_random-init'),
+        ('supervised from scratch', 'ResNeXt3D-18 tiny',
+         'configs/dynamonet/logs/resnext18-tiny_scratch_2xb8-8x2x1-60e_'
+         'msr-action3d-depth-64px', None,
+         R + 'resnext18-tiny_supervised-scratch'),
+        ('random initialisation (no training)', 'ConvLSTM tiny', None, None,
+         R + 'convlstm-tiny_random-init'),
+        ('supervised from scratch', 'ConvLSTM tiny',
+         'configs/atomic_flow/logs/convlstm-tiny_scratch_2xb8-16x1x1-60e_'
+         'msr-action3d-depth-64x48', None, None),
+        ('supervised from scratch',
+         'R3D-18 (MMAction2, 32 base channels, 8.3M parameters)',
+         'configs/baselines/logs/r3d18_scratch_2xb8-16x1x1-100e_msr-action3d-'
+         'depth-64px', None, None),
+    ],
+    'ud810-lopo': [
+        ('supervised from scratch', 'ResNeXt3D-18 tiny',
+         [f'configs/baselines/logs/resnext18-tiny_scratch_2xb4-8x2x1-60e_'
+          f'ud810-{f}-rgb-64px' for f in UD], None, None),
+        ('supervised from scratch', 'ConvLSTM tiny',
+         [f'configs/atomic_flow/logs/convlstm-tiny_scratch_2xb4-16x1x1-60e_'
+          f'ud810-{f}-rgb-64px' for f in UD], None, None),
+    ],
 }
-
-# (row label, backbone, fine-tuned run, linear-probe run, retrieval run)
-ROWS = [
-    ('random initialisation (no training)', 'ResNeXt3D-18 tiny', None,
-     ('linear', 'resnext18-tiny_random-init'),
-     ('retrieval', 'resnext18-tiny_random-init')),
-    ('supervised from scratch', 'ResNeXt3D-18 tiny',
-     ('dynamonet', 'resnext18-tiny_scratch_2xb8-8x2x1-60e_msr-action3d-'
-      'depth-64px'), None,
-     ('retrieval', 'resnext18-tiny_supervised-scratch')),
-    ('DynamoNet FP pretraining', 'ResNeXt3D-18 tiny',
-     ('dynamonet', 'dynamonet_resnext18-tiny_fp-pretrained-joint_2xb8-8+1x2x1'
-      '-60e_msr-action3d-depth-64px'),
-     ('linear', 'resnext18-tiny_dynamonet-fp-pretrained'),
-     ('retrieval', 'resnext18-tiny_dynamonet-fp-pretrained')),
-    ('coarse-to-fine motion pretraining', 'ResNeXt3D-18 tiny',
-     ('c2f', 'resnext18-tiny_c2f-motion-pretrained_2xb8-8x2x1-60e_msr-'
-      'action3d-depth-64px'),
-     ('linear', 'resnext18-tiny_c2f-motion-pretrained'),
-     ('retrieval', 'resnext18-tiny_c2f-motion-pretrained')),
-    ('random initialisation (no training)', 'ConvLSTM tiny', None, None,
-     ('retrieval', 'convlstm-tiny_random-init')),
-    ('supervised from scratch', 'ConvLSTM tiny',
-     ('atomic_flow', 'convlstm-tiny_scratch_2xb8-16x1x1-60e_msr-action3d-'
-      'depth-64x48'), None, None),
-    ('atomic-flow pretraining', 'ConvLSTM tiny',
-     ('atomic_flow', 'convlstm-tiny_atomic-flow-pretrained_2xb8-16x1x1-60e_'
-      'msr-action3d-depth-64x48'), None,
-     ('retrieval', 'convlstm-tiny_atomic-flow-pretrained')),
-    ('supervised from scratch',
-     'R3D-18 (MMAction2, 32 base channels, 8.3M parameters)',
-     ('baselines', 'r3d18_scratch_2xb8-16x1x1-100e_msr-action3d-depth-64px'),
-     None, None),
-]
+METHODS = {'dynamonet': 'DynamoNet FP pretraining',
+           'coarse_to_fine_motion': 'coarse-to-fine motion pretraining',
+           'atomic_flow': 'atomic-flow pretraining'}
+BACKBONES = {'dynamonet': 'ResNeXt3D-18 tiny',
+             'coarse_to_fine_motion': 'ResNeXt3D-18 tiny',
+             'atomic_flow': 'ConvLSTM tiny'}
+COLUMNS = (('ft', 'acc/top1'), ('lp', 'acc/top1'), ('ret', 'retrieval/R@1'),
+           ('ret', 'retrieval/R@5'), ('ret', 'retrieval/knn_top1'))
+TASK_KEY = {'fine-tune': 'ft', 'linear-probe': 'lp', 'retrieval': 'ret'}
+ANCHOR = 88.9
 
 
-def _metrics(root, ref):
+def _load(root, folder):
+    path = osp.join(root, folder, 'test_metrics.json')
+    if not osp.isfile(path):
+        return None
+    with open(path) as f:
+        return json.load(f)
+
+
+def _reference(root, ref):
+    """(metrics, link folder, folds) of a reference run, 'not run' or None."""
     if ref is None:
         return None
-    path = osp.join(root, LOGS[ref[0]], ref[1], 'test_metrics.json')
-    if not osp.isfile(path):
+    folders = ref if isinstance(ref, list) else [ref]
+    ms = [_load(root, f) for f in folders]
+    if any(m is None for m in ms):
         return 'not run'
-    with open(path) as f:
-        return json.load(f), osp.relpath(osp.dirname(path),
-                                          osp.join(root, 'docs'))
+    keys = set.intersection(*(set(m) for m in ms))
+    mean = {k: sum(m[k] for m in ms) / len(ms) for k in keys}
+    link = folders[0] if len(folders) == 1 else osp.dirname(folders[0])
+    return mean, link, len(folders) if len(folders) > 1 else 0
 
 
-def _cell(m, key):
-    if m is None:
+def _cell(run, key):
+    if run is None:
         return '-'
-    if m == 'not run':
+    if run == 'not run':
         return 'not run'
-    vals, link = m
-    if key not in vals:
+    metrics, link, folds = run
+    if key not in metrics:
         raise KeyError(f'{link}/test_metrics.json has no {key}')
-    return f'[{100 * vals[key]:.2f}]({link})'
+    text = f'{100 * metrics[key]:.2f}'
+    if folds:
+        text += f' (mean of {folds})'
+    return f'[{text}](../{link})'
+
+
+def _benchmark_rows(root, protocol):
+    rows = []
+    for path in sorted(glob.glob(osp.join(root, 'configs', '*',
+                                          'benchmark_results.json'))):
+        method = osp.basename(osp.dirname(path))
+        with open(path) as f:
+            data = json.load(f)
+        for name, entry in sorted(data.items()):
+            runs = {}
+            for job in entry['jobs']:
+                if job['protocol'] != protocol:
+                    continue
+                if job.get('fold') == 'mean':
+                    link = osp.dirname(job['folds'][0]['log_dir'])
+                    runs[TASK_KEY[job['task']]] = (job['metrics'], link,
+                                                   len(job['folds']))
+                else:
+                    runs[TASK_KEY[job['task']]] = (job['metrics'],
+                                                   job['log_dir'], 0)
+            if runs:
+                label = (f'{METHODS.get(method, method)}: '
+                         f'[{name}](../{entry["pretraining_config"]})')
+                rows.append((label, BACKBONES.get(method, '-'),
+                             runs.get('ft'), runs.get('lp'), runs.get('ret')))
+    return rows
 
 
 def render(root):
-    best = None  # the best self-supervised fine-tuned row
-    for label, backbone, ft, _, _ in ROWS:
-        m = _metrics(root, ft)
-        if 'pretraining' in label and isinstance(m, tuple):
-            if best is None or m[0]['acc/top1'] > best[1]:
-                best = (f'{label} ({backbone})', m[0]['acc/top1'])
     lines = [
         '# Results: the three methods side by side',
         '',
         'Generated by `python tools/benchmarks/results_page.py` from the '
-        'recorded runs (each number links to its logs). MSR Action3D, '
-        'cross-subject (depth; 283 training and 273 test videos, 20 '
-        'actions), one seed per row, trained on 2 CPU processes. One test '
-        'video is 0.37 points; one seed leaves a standard error of about '
-        '2.5-3 points.',
+        'recorded runs (each number links to its logs): the self-supervised '
+        'rows from each method\'s `benchmark_results.json` '
+        '(`tools/benchmarks/run_benchmark.py`), the reference rows from '
+        'their logs. One seed per row, trained on 2 CPU processes.',
         '',
         '- **fine-tuned**: the pretrained backbone trained end to end for '
         'recognition (the methods\' own fine-tuning configs), video-level '
@@ -105,29 +146,46 @@ def render(root):
         'similarity of pooled backbone features (`RetrievalMetric`), R@1 and '
         'R@5; **kNN**: 20 nearest training videos vote, top-1.',
         '',
-        '| pretraining | backbone | fine-tuned top-1 | linear probe top-1 | '
-        'R@1 | R@5 | kNN top-1 |',
-        '| --- | --- | :-: | :-: | :-: | :-: | :-: |',
     ]
-    for label, backbone, ft, lin, ret in ROWS:
-        ft_m, lin_m, ret_m = (_metrics(root, r) for r in (ft, lin, ret))
-        lines.append(
-            f'| {label} | {backbone} | {_cell(ft_m, "acc/top1")} | '
-            f'{_cell(lin_m, "acc/top1")} | {_cell(ret_m, "retrieval/R@1")} '
-            f'| {_cell(ret_m, "retrieval/R@5")} | '
-            f'{_cell(ret_m, "retrieval/knn_top1")} |')
-    lines += [
-        '| published anchor: HON4D (Oreifej & Liu, CVPR 2013), hand-crafted '
-        '4D normals, **published number, not run here** | - | 88.9 | - | - '
-        '| - | - |',
-        '',
-    ]
-    if best is not None:
-        lines += [
-            f'Best self-supervised then fine-tuned: {best[0]}, '
-            f'{100 * best[1]:.2f} top-1, {88.9 - 100 * best[1]:.2f} points '
-            'short of the HON4D anchor (88.9, published), trained on 2 CPU '
-            'cores (wall-clock times in each run\'s time.txt).', '']
+    best = None
+    notes = {
+        'msr-xsub': '283 training and 273 test videos, 20 actions. One test '
+        'video is 0.37 points; one seed leaves a standard error of about '
+        '2.5-3 points.',
+        'ud810-lopo': '27 videos (3 actions x 3 people x 3 trials); each '
+        'fold tests one person (9 videos) after training on the other two; '
+        'cells are the mean of the three folds. One test video is 11 points '
+        'of a fold: these rows show the pipeline, they are not a benchmark.',
+    }
+    for protocol, title in PROTOCOLS.items():
+        lines += [f'## {title}', '', notes[protocol], '',
+                  '| model | backbone | fine-tuned top-1 | linear probe top-1 '
+                  '| R@1 | R@5 | kNN top-1 |',
+                  '| --- | --- | :-: | :-: | :-: | :-: | :-: |']
+        rows = [(lbl, bb, *(_reference(root, r) for r in refs))
+                for lbl, bb, *refs in REFERENCE_ROWS.get(protocol, [])]
+        ssl = _benchmark_rows(root, protocol)
+        for label, backbone, ft, lp, ret in rows + ssl:
+            runs = {'ft': ft, 'lp': lp, 'ret': ret}
+            cells = [_cell(runs[k], key) for k, key in COLUMNS]
+            lines.append(f'| {label} | {backbone} | ' + ' | '.join(cells) +
+                         ' |')
+        if protocol == 'msr-xsub':
+            lines.append(
+                '| published anchor: HON4D (Oreifej & Liu, CVPR 2013), '
+                'hand-crafted 4D normals, **published number, not run here** '
+                f'| - | {ANCHOR} | - | - | - | - |')
+            for label, backbone, ft, _, _ in ssl:
+                if ft and (best is None or ft[0]['acc/top1'] > best[1]):
+                    best = (f'{label} ({backbone})', ft[0]['acc/top1'])
+        lines.append('')
+        if protocol == 'msr-xsub' and best is not None:
+            lines += [
+                f'Best self-supervised then fine-tuned on MSR Action3D: '
+                f'{best[0]}, {100 * best[1]:.2f} top-1, '
+                f'{ANCHOR - 100 * best[1]:.2f} points short of the HON4D '
+                f'anchor ({ANCHOR}, published), trained on 2 CPU cores '
+                '(wall-clock times in each run\'s time.txt).', '']
     return '\n'.join(lines)
 
 
