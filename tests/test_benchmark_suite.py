@@ -225,3 +225,19 @@ def test_metafile_links_pretraining_to_its_benchmark_runs(tmp_path):
     with pytest.raises(ValueError, match=r"not configs here: \['nope'\]"):
         make_metafile.main([str(d), '--collection', 'M', '--extra',
                             str(d / 'extra.yml')])
+
+
+def test_compare_records_sets_a_rerun_beside_the_record(tmp_path):
+    sys.path.insert(0, osp.join(ROOT, 'tools', 'benchmarks'))
+    import compare_records
+    rec, rerun = tmp_path / 'rec', tmp_path / 'rerun'
+    for j in br.load_jobs(C2F):
+        m = {'acc/top1': 0.6, 'retrieval/R@1': 0.3, 'motion/pred_l1': 0.02}
+        _record(rec, j, m)
+        if j['task'] != 'retrieval':
+            _record(rerun, j, dict(m, **{'acc/top1': 0.65}))
+    rows, missing = compare_records.compare(C2F, str(rerun), str(rec))
+    ft = [r for r in rows if r[0]['task'] == 'fine-tune']
+    assert [(k, a, b) for _, k, a, b in ft] == [('acc/top1', 0.6, 0.65)]
+    assert [(j['task'], side) for j, side in missing] == [
+        ('retrieval', 'rerun')]

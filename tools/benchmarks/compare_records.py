@@ -1,0 +1,73 @@
+"""Compare a rerun of a pretraining's benchmark chain with its recorded
+numbers (does one command reproduce them?):
+
+    python tools/benchmarks/run_benchmark.py CONFIG --rerun \
+        --record-root work_dirs/rerun_records
+    python tools/benchmarks/compare_records.py CONFIG \
+        --rerun-root work_dirs/rerun_records [--out FILE.md]
+
+Prints, per job, the headline metrics recorded in the project beside the
+rerun's, and their difference; exits non-zero when a job is missing on
+either side.
+"""
+import argparse
+import os.path as osp
+import sys
+
+ROOT = osp.abspath(osp.join(osp.dirname(__file__), '..', '..'))
+sys.path.insert(0, ROOT)
+from mmmotion.utils import benchmark_records as br  # noqa: E402
+
+HEADLINE = {'fine-tune': ['acc/top1', 'acc/mean1'],
+            'linear-probe': ['acc/top1'],
+            'retrieval': ['retrieval/R@1', 'retrieval/R@5',
+                          'retrieval/knn_top1']}
+
+
+def compare(config, rerun_root, root='.'):
+    rows, missing = [], []
+    for job in br.load_jobs(config):
+        a = br.read_record(job, root)
+        b = br.read_record(job, rerun_root)
+        if a is None or b is None:
+            missing.append((job, 'recorded' if a is None else 'rerun'))
+            continue
+        keys = HEADLINE.get(job['task']) or sorted(a['metrics'])[:4]
+        for k in keys:
+            if k in a['metrics'] and k in b['metrics']:
+                rows.append((job, k, a['metrics'][k], b['metrics'][k]))
+    return rows, missing
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('configs', nargs='+')
+    ap.add_argument('--rerun-root', required=True)
+    ap.add_argument('--out')
+    args = ap.parse_args(argv)
+    lines = ['| pretraining | job | metric | recorded | rerun | rerun - '
+             'recorded |', '| --- | --- | --- | :-: | :-: | :-: |']
+    bad = []
+    for cfg in args.configs:
+        rows, missing = compare(cfg, args.rerun_root)
+        name = br.config_name(cfg)
+        for job, k, a, b in rows:
+            fa, fb = br.format_metric(k, a), br.format_metric(k, b)
+            diff = br.format_metric(k, b - a) if k.startswith(
+                ('acc/', 'retrieval/')) or k.endswith('top1') else \
+                f'{b - a:+.4f}'
+            lines.append(f'| {name} | {job["task"]} | {k} | {fa} | {fb} | '
+                         f'{diff} |')
+        bad += [f'{name}: {job["task"]} {job["config"]}: no {side} record'
+                for job, side in missing]
+    text = '\n'.join(lines)
+    print(text)
+    if args.out:
+        with open(args.out, 'w') as f:
+            f.write(text + '\n')
+    if bad:
+        sys.exit('\n'.join(bad))
+
+
+if __name__ == '__main__':
+    main()
