@@ -153,6 +153,9 @@ def read_record(job, root='.'):
     pre = info.get('pretrained checkpoint')
     if pre:
         rec['pretrained_checkpoint'] = pre
+    sha = info.get('pretrained checkpoint sha256')
+    if sha:
+        rec['pretrained_sha256'] = sha
     return rec
 
 

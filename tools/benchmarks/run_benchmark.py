@@ -155,14 +155,27 @@ def benchmark(cfg, args, runner):
     name = br.config_name(cfg)
     ckpt = args.checkpoint or br.latest_checkpoint(
         osp.join('work_dirs', name))
+    rerun = args.rerun and not args.collect_only
     if ckpt is None and not args.collect_only:
         runner.pretrain(cfg)  # records the pretext job as well
         ckpt = br.latest_checkpoint(osp.join('work_dirs', name)) or \
             f'work_dirs/{name}/epoch_N.pth'
-    records, missing = [], []
+        # a new checkpoint: the records of the old one no longer apply
+        rerun = True
+        jobs = [j for j in jobs if j['task'] != 'pretext']
+        records = [br.read_record(br.load_jobs(cfg)[0], args.record_root)]
+    else:
+        records = []
+    sha = sha256(ckpt) if ckpt and osp.isfile(ckpt) else None
+    missing = []
     for job in jobs:
         rec = br.read_record(job, args.record_root)
-        if rec is not None and not (args.rerun and not args.collect_only):
+        if rec is not None and sha and rec.get('pretrained_sha256') not in \
+                (None, sha):
+            print(f'warning: {br.record_dir(job, args.record_root)} was '
+                  f'recorded from another checkpoint than {ckpt} '
+                  '(--rerun to repeat it)')
+        if rec is not None and not rerun:
             print(f'recorded: {job["task"]} {job["protocol"] or ""} '
                   f'{br.record_dir(job, args.record_root)}')
             records.append(rec)
@@ -176,12 +189,14 @@ def benchmark(cfg, args, runner):
             runner.test_job(job, ckpt)
         if not args.dry_run:
             records.append(br.read_record(job, args.record_root))
+    records = [r for r in records if r is not None]
     for job in missing:
         print(f'not recorded: {job["task"]} {job["protocol"] or ""} '
               f'{job["config"]} -> {br.record_dir(job, args.record_root)}')
     if args.dry_run:
         return
     entry = br.results_entry(cfg, records, ckpt)
+    entry['checkpoint_sha256'] = sha
     path = osp.join(args.record_root, br.results_path(cfg))
     br.update_results(path, name, entry)
     print(f'results: {path}')
