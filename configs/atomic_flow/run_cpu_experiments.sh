@@ -39,3 +39,7 @@ for pair in "kmeans32-8step:" "kmeans32-3step:-3step" "kmeans32-2d-8step:-2d" \
     run $C/convlstm-tiny_scratch_2xb8-16x1x1-60e_msr-action3d-depth-64x48.py --no-validate
   fi
 done
+# the benchmark suite: every downstream job of the pretraining(s) above
+# (fine-tuning, linear probe, retrieval / kNN), run or collected, then
+# benchmark_results.json, the README's benchmark table and metafile.yml
+${PYTHON:-python} tools/benchmarks/run_benchmark.py $C/atomic-flow_convlstm-tiny_*_2xb8-40e_msr-action3d-train-depth-64x48.py

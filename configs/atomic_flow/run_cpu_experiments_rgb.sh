@@ -25,3 +25,7 @@ for fold in 1 2 3; do
     run $C/convlstm-tiny_${kind}_2xb4-16x1x1-60e_ud810-fold${fold}-rgb-64px.py --no-validate
   done
 done
+# the benchmark suite: every downstream job of the pretraining(s) above
+# (fine-tuning, linear probe, retrieval / kNN), run or collected, then
+# benchmark_results.json, the README's benchmark table and metafile.yml
+${PYTHON:-python} tools/benchmarks/run_benchmark.py $PRE

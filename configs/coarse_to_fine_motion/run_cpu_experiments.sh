@@ -46,3 +46,7 @@ fi
 for up in bilinear deconv; do
   run $C/resnext18-tiny_c2f-motion-${up}-pretrained_2xb8-8x2x1-60e_msr-action3d-depth-64px.py 2 --no-validate
 done
+# the benchmark suite: every downstream job of the pretraining(s) above
+# (fine-tuning, linear probe, retrieval / kNN), run or collected, then
+# benchmark_results.json, the README's benchmark table and metafile.yml
+${PYTHON:-python} tools/benchmarks/run_benchmark.py $C/c2f-motion_resnext18-tiny_*_2xb8-8x2x1-40e_msr-action3d-train-depth-64px.py

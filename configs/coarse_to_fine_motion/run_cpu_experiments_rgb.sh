@@ -19,3 +19,13 @@ if [ -f "$C/logs/$(basename "$CFG" .py)/test_metrics.json" ]; then
 else
   bash tools/train_test_record.sh "$CFG" 2
 fi
+# the ud810 scratch baseline the fine-tuning is compared with
+for fold in 1 2 3; do
+  B=configs/baselines/resnext18-tiny_scratch_2xb4-8x2x1-60e_ud810-fold${fold}-rgb-64px
+  [ -f configs/baselines/logs/$(basename $B)/test_metrics.json ] || \
+    bash tools/train_test_record.sh $B.py 2 --no-validate
+done
+# the benchmark suite: every downstream job of the pretraining(s) above
+# (fine-tuning, linear probe, retrieval / kNN), run or collected, then
+# benchmark_results.json, the README's benchmark table and metafile.yml
+${PYTHON:-python} tools/benchmarks/run_benchmark.py $CFG
