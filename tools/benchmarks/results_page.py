@@ -44,6 +44,10 @@ REFERENCE_ROWS = {
          'depth-64px', None, None),
     ],
     'ud810-lopo': [
+        ('random initialisation (no training)', 'ResNeXt3D-18 tiny', None,
+         None, [R + f'resnext18-tiny_random-init_ud810-{f}' for f in UD]),
+        ('random initialisation (no training)', 'ConvLSTM tiny', None, None,
+         [R + f'convlstm-tiny_random-init_ud810-{f}' for f in UD]),
         ('supervised from scratch', 'ResNeXt3D-18 tiny',
          [f'configs/baselines/logs/resnext18-tiny_scratch_2xb4-8x2x1-60e_'
           f'ud810-{f}-rgb-64px' for f in UD], None, None),

@@ -7,7 +7,7 @@
 # checkpoint (any with backbone.* keys: DynamoNet, coarse-to-fine motion):
 #   bash tools/dist_train.sh <this config> 2 --no-validate --cfg-options \
 #       model.backbone.init_cfg.checkpoint=work_dirs/<pretraining>/epoch_N.pth
-# (tools/benchmarks/linear_probe_msr_action3d.sh runs every method).
+# (tools/benchmarks/run_benchmark.py runs it for every pretraining).
 _base_ = ['../../dynamonet/resnext18-tiny_scratch_2xb8-8x2x1-60e_msr-action3d-depth-64px.py']
 model = dict(
     backbone=dict(
