@@ -11,6 +11,9 @@ model = dict(
         init_cfg=dict(type='Pretrained', checkpoint='SET_WITH_--cfg-options',
                       prefix='backbone.')),
     cls_head=dict(type='LinearProbeHead'))
+# 9 training videos per process: drop the last batch of 1, which the
+# head's BatchNorm1d cannot normalise in training mode
+train_dataloader = dict(drop_last=True)
 max_epochs = 30
 train_cfg = dict(max_epochs=max_epochs)
 # Adam for the classifier alone (ours)
