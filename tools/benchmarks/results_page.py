@@ -190,6 +190,20 @@ def render(root):
                 f'{ANCHOR - 100 * best[1]:.2f} points short of the HON4D '
                 f'anchor ({ANCHOR}, published), trained on 2 CPU cores '
                 '(wall-clock times in each run\'s time.txt).', '']
+    reruns = sorted(glob.glob(osp.join(root, 'docs', 'reruns', '*',
+                                       'compare.md')))
+    if reruns:
+        lines += ['## Reruns: does one command reproduce the numbers?', '',
+                  'Each pretraining chain rerun from a freshly trained '
+                  'pretraining checkpoint (`run_benchmark.py --rerun '
+                  '--record-root`), its numbers beside the recorded ones '
+                  '(`tools/benchmarks/compare_records.py`); the rerun\'s logs '
+                  'sit beside the table.', '']
+        for path in reruns:
+            with open(path) as f:
+                lines += [f'From [{osp.relpath(path, osp.join(root, "docs"))}]'
+                          f'({osp.relpath(path, osp.join(root, "docs"))}):',
+                          '', f.read().strip(), '']
     return '\n'.join(lines)
 
 
