@@ -59,9 +59,25 @@ REFERENCE_ROWS = {
 METHODS = {'dynamonet': 'DynamoNet FP pretraining',
            'coarse_to_fine_motion': 'coarse-to-fine motion pretraining',
            'atomic_flow': 'atomic-flow pretraining'}
-BACKBONES = {'dynamonet': 'ResNeXt3D-18 tiny',
-             'coarse_to_fine_motion': 'ResNeXt3D-18 tiny',
-             'atomic_flow': 'ConvLSTM tiny'}
+
+
+def backbone_label(root, config):
+    """The pretraining config's backbone, named as in the reference rows."""
+    from mmengine.config import Config
+    if not osp.isfile(osp.join(root, config)):
+        return '-'
+    bb = Config.fromfile(osp.join(root, config)).model.backbone
+    kind = bb.get('type')
+    if kind == 'ResNeXt3D':
+        tiny = ' tiny' if bb.get('base_width', 0) <= 16 else ''
+        return f'ResNeXt3D-{bb.get("depth")}{tiny}'
+    if kind == 'ResNet3d' and bb.get('depth') == 18:
+        return (f'R3D-18 (MMAction2, {bb.get("base_channels", 64)} base '
+                'channels)')
+    if kind in ('ConvLSTMEncoder', 'PairwiseMotionBackbone'):
+        return 'ConvLSTM tiny'
+    return str(kind)
+
 COLUMNS = (('ft', 'acc/top1'), ('lp', 'acc/top1'), ('ret', 'retrieval/R@1'),
            ('ret', 'retrieval/R@5'), ('ret', 'retrieval/knn_top1'))
 TASK_KEY = {'fine-tune': 'ft', 'linear-probe': 'lp', 'retrieval': 'ret'}
@@ -126,7 +142,8 @@ def _benchmark_rows(root, protocol):
             if runs:
                 label = (f'{METHODS.get(method, method)}: '
                          f'[{name}](../{entry["pretraining_config"]})')
-                rows.append((label, BACKBONES.get(method, '-'),
+                rows.append((label, backbone_label(
+                    root, entry['pretraining_config']),
                              runs.get('ft'), runs.get('lp'), runs.get('ret')))
     return rows
 
