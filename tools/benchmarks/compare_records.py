@@ -18,6 +18,9 @@ ROOT = osp.abspath(osp.join(osp.dirname(__file__), '..', '..'))
 sys.path.insert(0, ROOT)
 from mmmotion.utils import benchmark_records as br  # noqa: E402
 
+PRETEXT = ['motion/pred_l1', 'motion/pred_ssim', 'motion/pred_epe',
+           'frame_pred/ssim', 'frame_pred/psnr', 'atomic_flow/top1',
+           'atomic_flow/epe']
 HEADLINE = {'fine-tune': ['acc/top1', 'acc/mean1'],
             'linear-probe': ['acc/top1'],
             'retrieval': ['retrieval/R@1', 'retrieval/R@5',
@@ -32,7 +35,9 @@ def compare(config, rerun_root, root='.'):
         if a is None or b is None:
             missing.append((job, 'recorded' if a is None else 'rerun'))
             continue
-        keys = HEADLINE.get(job['task']) or sorted(a['metrics'])[:4]
+        keys = HEADLINE.get(job['task']) or [
+            k for k in PRETEXT if k in a['metrics']] or sorted(
+                a['metrics'])[:4]
         for k in keys:
             if k in a['metrics'] and k in b['metrics']:
                 rows.append((job, k, a['metrics'][k], b['metrics'][k]))
@@ -43,17 +48,19 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('configs', nargs='+')
     ap.add_argument('--rerun-root', required=True)
+    ap.add_argument('--recorded-root', default='.',
+                    help='compare with another rerun instead of the project')
     ap.add_argument('--out')
     args = ap.parse_args(argv)
     lines = ['| pretraining | job | metric | recorded | rerun | rerun - '
              'recorded |', '| --- | --- | --- | :-: | :-: | :-: |']
     bad = []
     for cfg in args.configs:
-        rows, missing = compare(cfg, args.rerun_root)
+        rows, missing = compare(cfg, args.rerun_root, args.recorded_root)
         name = br.config_name(cfg)
         for job, k, a, b in rows:
             fa, fb = br.format_metric(k, a), br.format_metric(k, b)
-            diff = br.format_metric(k, b - a) if k.startswith(
+            diff = f'{(b - a) * 100:+.2f}' if k.startswith(
                 ('acc/', 'retrieval/')) or k.endswith('top1') else \
                 f'{b - a:+.4f}'
             lines.append(f'| {name} | {job["task"]} | {k} | {fa} | {fb} | '
