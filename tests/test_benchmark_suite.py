@@ -168,17 +168,18 @@ def test_driver_collects_records_and_lists_missing_jobs(tmp_path):
 
 
 def test_driver_finds_the_config_of_a_checkpoint(tmp_path):
-    import torch
-    ckpt = tmp_path / 'epoch_1.pth'
-    torch.save({'meta': {'experiment_name':
-                         br.config_name(C2F) + '_20261201_120000'}}, ckpt)
+    d = tmp_path / br.config_name(C2F)
+    d.mkdir()
+    ckpt = d / 'epoch_1.pth'
+    ckpt.write_bytes(b'')  # never unpickled
     res = _driver(str(ckpt), '--dry-run', '--rerun', '--record-root',
                   str(tmp_path))
     assert res.returncode == 0, res.stderr
     assert f'pretraining config {C2F}' in res.stdout
-    torch.save({'meta': {'experiment_name': 'unknown_20261201_120000'}},
-               ckpt)
-    res = _driver(str(ckpt), '--dry-run')
+    other = tmp_path / 'unknown'
+    other.mkdir()
+    (other / 'epoch_1.pth').write_bytes(b'')
+    res = _driver(str(other / 'epoch_1.pth'), '--dry-run')
     assert res.returncode != 0 and 'names no config' in res.stderr
 
 

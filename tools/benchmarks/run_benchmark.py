@@ -13,8 +13,8 @@ For each pretraining config (its ``downstream`` list names the jobs; see
 1. the checkpoint: ``--checkpoint``, else the latest
    ``work_dirs/<config name>/epoch_*.pth``, else the config is trained first
    (``tools/train_test_record.sh``, ``tools/dist_train.sh`` underneath);
-   given only a ``.pth``, its config is the one whose name the checkpoint's
-   ``meta.experiment_name`` starts with;
+   given only a ``.pth``, its config is the one its folder is named after
+   (``work_dirs/<config name>/epoch_N.pth``);
 2. the pretext test (its own config on the checkpoint) and every downstream
    job: trained jobs through ``tools/train_test_record.sh``
    (``tools/dist_train.sh``, then ``tools/dist_test.sh``) with the job's
@@ -63,17 +63,16 @@ def sha256(path, chunk=1 << 20):
 
 
 def config_of_checkpoint(ckpt):
-    import torch
-    meta = torch.load(ckpt, map_location='cpu', weights_only=False).get(
-        'meta', {})
-    exp = meta.get('experiment_name', '')
-    for cfg in sorted(glob.glob(osp.join('configs', '*', '*.py')),
-                      key=lambda p: -len(p)):
-        if exp.startswith(br.config_name(cfg) + '_') or \
-                exp == br.config_name(cfg):
-            return cfg
-    sys.exit(f'{ckpt}: its meta.experiment_name {exp!r} names no config '
-             'under configs/; give the config with --checkpoint')
+    """The config a checkpoint was trained with, from the folder it sits in
+    (``work_dirs/<config name>/epoch_N.pth``, as the tools write it); the
+    checkpoint itself is not unpickled (it may come from elsewhere)."""
+    name = osp.basename(osp.dirname(osp.abspath(ckpt)))
+    found = glob.glob(osp.join('configs', '*', name + '.py'))
+    if len(found) != 1:
+        sys.exit(f'{ckpt}: its folder {name!r} names no config under '
+                 'configs/ (checkpoints sit in work_dirs/<config name>/); '
+                 'give the config and --checkpoint')
+    return found[0]
 
 
 class Runner:

@@ -36,6 +36,7 @@ import sys
 
 sys.path.insert(0, osp.join(osp.dirname(__file__), '..', '..', '..'))
 from mmmotion.utils.atomic_io import write_text_atomic  # noqa: E402
+from mmmotion.utils.missing_videos import report_missing  # noqa: E402
 
 SPLIT_FILE = re.compile(r'^(.+)_test_split([123])\.txt$')
 IDS = {'0': 'unused', '1': 'train', '2': 'val'}
@@ -72,22 +73,6 @@ def read_split_file(path):
     if not entries:
         sys.exit(f'{path}: no videos listed')
     return entries, repeated
-
-
-def report_missing(missing, root, out, list_name):
-    """Count and list videos missing under ``root``; keep the full list."""
-    path = osp.join(out, list_name)
-    if not missing:
-        if osp.exists(path):  # from an earlier run
-            os.remove(path)
-        return
-    write_text_atomic(path, '\n'.join(missing) + '\n')
-    print(f'{len(missing)} listed videos are missing under {root} and were '
-          f'left out of the lists (all of them in {path}):', file=sys.stderr)
-    for m in missing[:20]:
-        print(f'  {m}', file=sys.stderr)
-    if len(missing) > 20:
-        print(f'  ... and {len(missing) - 20} more', file=sys.stderr)
 
 
 def main(argv=None):

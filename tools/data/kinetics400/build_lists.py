@@ -54,6 +54,7 @@ import sys
 
 sys.path.insert(0, osp.join(osp.dirname(__file__), '..', '..', '..'))
 from mmmotion.utils.atomic_io import write_text_atomic  # noqa: E402
+from mmmotion.utils.missing_videos import report_missing  # noqa: E402
 
 CLIP_COLUMNS = ('youtube_id', 'time_start', 'time_end')
 DELIMITERS = {'space': ' ', 'tab': '\t'}
@@ -116,22 +117,6 @@ def read_csv(path, need_label):
     if not rows:
         sys.exit(f'{path}: no clips listed')
     return rows, repeated
-
-
-def report_missing(missing, root, out, list_name):
-    """Count and list videos missing under ``root``; keep the full list."""
-    path = osp.join(out, list_name)
-    if not missing:
-        if osp.exists(path):  # from an earlier run
-            os.remove(path)
-        return
-    write_text_atomic(path, '\n'.join(missing) + '\n')
-    print(f'{len(missing)} listed videos are missing under {root} and were '
-          f'left out of the lists (all of them in {path}):', file=sys.stderr)
-    for m in missing[:20]:
-        print(f'  {m}', file=sys.stderr)
-    if len(missing) > 20:
-        print(f'  ... and {len(missing) - 20} more', file=sys.stderr)
 
 
 def main(argv=None):
