@@ -227,8 +227,11 @@ def update_tables(method_dir, record_root):
     if osp.normpath(record_root) != '.':
         print(table)
         return
-    with open(readme) as f:
-        text = f.read()
+    text = open(readme).read() if osp.isfile(readme) else ''
+    if br.BEGIN not in text:
+        print(f'{readme} has no benchmark table markers ({br.BEGIN} ... '
+              f'{br.END}); the table:\n{table}')
+        return
     new = br.replace_block(text, table, readme)
     if new != text:
         with open(readme, 'w') as f:
