@@ -95,9 +95,13 @@ def load_jobs(pretrain_config):
             raise ValueError(f'{where}: config {e.get("config")!r} does not '
                              'exist')
         shared = _norm(e['config']).startswith('configs/benchmarks/')
-        run_name = e.get('run_name') or (
-            name if not e.get('fold') else f'{name}_fold{e["fold"]}'
-        ) if shared else config_name(e['config'])
+        if e.get('run_name'):
+            run_name = e['run_name']
+        elif shared:  # one config, many pretrainings: named after ours
+            run_name = name if not e.get('fold') else \
+                f'{name}_fold{e["fold"]}'
+        else:
+            run_name = config_name(e['config'])
         jobs.append(dict(task=e['task'], protocol=e['protocol'],
                          config=_norm(e['config']), load=e.get('load'),
                          fold=e.get('fold'), run_name=run_name))
