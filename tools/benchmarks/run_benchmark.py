@@ -88,7 +88,7 @@ class Runner:
         self.env['PATH'] = osp.dirname(sys.executable) + os.pathsep + \
             self.env.get('PATH', '')
 
-    def sh(self, cmd, log=None):
+    def sh(self, cmd):
         print('+', ' '.join(cmd), flush=True)
         if self.args.dry_run:
             return

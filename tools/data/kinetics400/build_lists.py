@@ -54,7 +54,8 @@ import sys
 
 sys.path.insert(0, osp.join(osp.dirname(__file__), '..', '..', '..'))
 from mmmotion.utils.atomic_io import write_text_atomic  # noqa: E402
-from mmmotion.utils.missing_videos import report_missing  # noqa: E402
+from mmmotion.utils.missing_videos import (  # noqa: E402
+    drop_missing, report_missing)
 
 CLIP_COLUMNS = ('youtube_id', 'time_start', 'time_end')
 DELIMITERS = {'space': ' ', 'tab': '\t'}
@@ -178,17 +179,7 @@ def main(argv=None):
                                  else index[label]))
     missing = []
     if args.video_root is not None:
-        listed = [v for split in lists for v, _ in lists[split]]
-        missing = [v for v in listed
-                   if not osp.isfile(osp.join(args.video_root, v))]
-        if len(missing) == len(listed):
-            sys.exit(f'{args.video_root}: none of the {len(listed)} listed '
-                     'videos is there, e.g. '
-                     f'{osp.join(args.video_root, listed[0])}; is it the '
-                     'right --video-root?')
-        gone = set(missing)
-        for split in lists:
-            lists[split] = [(v, y) for v, y in lists[split] if v not in gone]
+        missing = drop_missing(list(lists.values()), args.video_root)
     os.makedirs(args.out, exist_ok=True)
     write_text_atomic(osp.join(args.out, 'kinetics400_classes.txt'),
                       ''.join(f'{c}\n' for c in classes))

@@ -33,7 +33,8 @@ import sys
 
 sys.path.insert(0, osp.join(osp.dirname(__file__), '..', '..', '..'))
 from mmmotion.utils.atomic_io import write_text_atomic  # noqa: E402
-from mmmotion.utils.missing_videos import report_missing  # noqa: E402
+from mmmotion.utils.missing_videos import (  # noqa: E402
+    drop_missing, report_missing)
 
 MISSING_LIST = 'ucf101_missing_videos.txt'
 
@@ -133,20 +134,8 @@ def main(argv=None):
         lists[k] = dict(train=train, val=test)
     missing = []
     if args.video_root is not None:
-        listed = sorted({v for k in lists for s in lists[k]
-                         for v, _ in lists[k][s]})
-        missing = [v for v in listed
-                   if not osp.isfile(osp.join(args.video_root, v))]
-        if len(missing) == len(listed):
-            sys.exit(f'{args.video_root}: none of the {len(listed)} listed '
-                     'videos is there, e.g. '
-                     f'{osp.join(args.video_root, listed[0])}; is it the '
-                     'right --video-root?')
-        gone = set(missing)
-        for k in lists:
-            for s in lists[k]:
-                lists[k][s] = [(v, y) for v, y in lists[k][s]
-                               if v not in gone]
+        missing = drop_missing([e for k in lists for e in lists[k].values()],
+                               args.video_root)
     os.makedirs(args.out, exist_ok=True)
     counts = []
     for k in lists:
