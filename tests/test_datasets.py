@@ -1,4 +1,5 @@
 """Datasets and transforms on real clips, and every kind of bad input."""
+import importlib.util
 import logging
 import os.path as osp
 import shutil
@@ -10,7 +11,7 @@ import pytest
 import mmmotion  # noqa: F401
 from mmmotion.datasets import (BadSampleError, MotionVideoDataset,
                                UnlabeledVideoDataset)
-from conftest import TEST_DATA, dying_save, run_tool
+from conftest import ROOT, TEST_DATA, dying_save, run_tool
 
 RGB_PIPELINE = [
     dict(type='DecordInit'),
@@ -59,9 +60,11 @@ def test_msr_conversion_lists_and_depth_clip(msr_mini):
 
 
 def test_conversion_resumes_and_leaves_no_partial_file(tmp_path, monkeypatch):
-    sys.path.insert(0, osp.join(TEST_DATA, '..', '..', 'tools', 'data',
-                                'msr_action3d'))
-    import convert
+    path = osp.join(ROOT, 'tools', 'data', 'msr_action3d', 'convert.py')
+    spec = importlib.util.spec_from_file_location('msr_action3d_convert',
+                                                  path)
+    convert = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(convert)
     src = str(tmp_path / 'src')
     shutil.copytree(osp.join(TEST_DATA, 'msr_action3d'), src)
     out = str(tmp_path / 'out')

@@ -150,8 +150,7 @@ def test_precomputed_targets_equal_on_the_fly(msr_mini, tmp_path):
 
 def test_precompute_resumes_and_leaves_no_partial_file(msr_mini, tmp_path,
                                                        monkeypatch):
-    sys.path.insert(0, osp.join(ROOT, 'tools', 'data'))
-    import precompute_flow_targets as tool
+    import precompute_flow_targets as tool  # tools/data: setup.cfg
     cache = str(tmp_path / 'cache')
     real_save = np.save
 

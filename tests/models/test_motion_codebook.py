@@ -8,11 +8,15 @@ import torch
 
 import mmmotion  # noqa: F401
 from mmmotion.models.layers import motion_codebook as mc
-from mmmotion.models.layers.motion_codebook import (
-    KMeansCodebook, LearnableCodebook, MotionCodebook, UniformCodebook,
-    fit_kmeans_codebook, save_codebook)
+from mmmotion.models.layers.codebook_fitting import (fit_kmeans_codebook,
+                                                     save_codebook)
+from mmmotion.models.layers.motion_codebook import (KMeansCodebook,
+                                                    LearnableCodebook,
+                                                    MotionCodebook,
+                                                    UniformCodebook)
 from mmmotion.registry import MODELS
-from mmmotion.utils.flow import compute_flow, patch_mean
+from mmmotion.utils.optical_flow import compute_flow
+from mmmotion.utils.scene_flow import patch_mean
 
 DATA = osp.join(osp.dirname(osp.dirname(osp.abspath(__file__))), 'data')
 

@@ -153,7 +153,7 @@ def test_loads_npy_and_json(tmp_path):
     obj.write_text(json.dumps({'counts': counts, 'k': 4}))
     torch.testing.assert_close(
         RebalancedCrossEntropyLoss(4, class_freq=str(obj)).weights, expected)
-    npz = tmp_path / 'codebook.npz'  # as motion_codebook.save_codebook
+    npz = tmp_path / 'codebook.npz'  # as codebook_fitting.save_codebook
     np.savez(npz, codewords=np.zeros((4, 2)), freqs=np.array(counts) / 100)
     torch.testing.assert_close(
         RebalancedCrossEntropyLoss(4, class_freq=str(npz)).weights, expected)

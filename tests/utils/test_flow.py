@@ -5,8 +5,10 @@ import numpy as np
 import pytest
 
 import mmmotion  # noqa: F401
-from mmmotion.utils.flow import (compute_flow, depth_change_along_flow,
-                                 flow_to_color, patch_mean, scene_flow_3d)
+from mmmotion.utils.optical_flow import compute_flow
+from mmmotion.utils.scene_flow import (depth_change_along_flow, patch_mean,
+                                       scene_flow_3d)
+from mmmotion.visualization import flow_to_color
 
 DATA = osp.join(osp.dirname(osp.dirname(osp.abspath(__file__))), 'data')
 SHIFT = (3, -2)  # (dx, dy) in pixels

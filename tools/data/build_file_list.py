@@ -13,9 +13,8 @@ import os
 import os.path as osp
 import sys
 
-sys.path.insert(0, osp.join(osp.dirname(__file__), '..', '..'))
-from mmmotion.datasets.motion_video_dataset import VIDEO_EXTENSIONS  # noqa
-from mmmotion.utils.atomic_io import write_text_atomic  # noqa: E402
+from mmmotion.datasets.motion_video_dataset import VIDEO_EXTENSIONS
+from mmmotion.utils.atomic_io import write_text_atomic
 
 
 def parse_args(argv=None):

@@ -12,22 +12,20 @@ settings, atomically, for ``KMeansCodebook(file=...)`` /
 ``LearnableCodebook(init_file=...)``.
 """
 import argparse
-import os.path as osp
-import sys
 
 import numpy as np
 from mmengine.config import Config, DictAction
 from mmengine.registry import DefaultScope
 from mmengine.utils import ProgressBar
 
-sys.path.insert(0, osp.join(osp.dirname(__file__), '..', '..'))
-import mmmotion  # noqa: E402,F401
-from mmmotion.datasets.flow_target_pipeline import (AllPairTargets,  # noqa
-                                                    split_pipeline)
-from mmmotion.datasets.transforms.flow_targets import cache_file  # noqa
-from mmmotion.models.layers.motion_codebook import (  # noqa: E402
-    fit_kmeans_codebook, save_codebook)
-from mmmotion.registry import DATASETS  # noqa: E402
+import mmmotion  # noqa: F401
+from mmmotion.datasets.transforms.flow_targets import cache_file
+from mmmotion.models.layers.codebook_fitting import (fit_kmeans_codebook,
+                                                     save_codebook)
+from mmmotion.registry import DATASETS
+
+# tools/data/flow_target_pipeline.py, beside this script
+from flow_target_pipeline import AllPairTargets, split_pipeline
 
 
 def parse_args(argv=None):

@@ -18,13 +18,11 @@ motion estimators (``MotionWarpMetric`` with ``gt_motion``).
 import argparse
 import os
 import os.path as osp
-import sys
 
 import cv2
 import numpy as np
 
-sys.path.insert(0, osp.join(osp.dirname(__file__), '..', '..'))
-from mmmotion.utils.atomic_io import atomic_path  # noqa: E402
+from mmmotion.utils.atomic_io import atomic_path
 
 
 def smooth_flow(rng, h, w, max_disp, sigma=None):

@@ -22,12 +22,13 @@ from mmengine.config import Config, DictAction
 from mmengine.registry import DefaultScope
 from mmengine.utils import ProgressBar
 
-sys.path.insert(0, osp.join(osp.dirname(__file__), '..', '..'))
-import mmmotion  # noqa: E402,F401
-from mmmotion.datasets.flow_target_pipeline import AllPairTargets  # noqa
-from mmmotion.datasets.transforms.flow_targets import cache_file  # noqa
-from mmmotion.registry import DATASETS  # noqa: E402
-from mmmotion.utils.atomic_io import atomic_path  # noqa: E402
+import mmmotion  # noqa: F401
+from mmmotion.datasets.transforms.flow_targets import cache_file
+from mmmotion.registry import DATASETS
+from mmmotion.utils.atomic_io import atomic_path
+
+# tools/data/flow_target_pipeline.py, beside this script
+from flow_target_pipeline import AllPairTargets
 
 
 def parse_args(argv=None):

@@ -12,14 +12,11 @@ With ``--strip`` the prefix is dropped from the keys, for backbones that load
 through ``pretrained=`` (MMAction2's ``ResNet3d`` ignores ``init_cfg``).
 """
 import argparse
-import os.path as osp
-import sys
 
 import torch
 
-sys.path.insert(0, osp.join(osp.dirname(__file__), '..', '..'))
-from mmmotion.utils.atomic_io import atomic_path  # noqa: E402
-from mmmotion.utils.compat import load_checkpoint_weights_only  # noqa: E402
+from mmmotion.utils.atomic_io import atomic_path
+from mmmotion.utils.compat import load_checkpoint_weights_only
 
 
 def extract(src: str, dst: str, prefix: str = 'backbone.',

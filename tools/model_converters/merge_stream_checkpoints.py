@@ -9,15 +9,12 @@ Inputs are read through mmmotion's safe loader (weights only); the output
 holds nothing but tensors.
 """
 import argparse
-import os.path as osp
-import sys
 from typing import Sequence
 
 import torch
 
-sys.path.insert(0, osp.join(osp.dirname(__file__), '..', '..'))
-from mmmotion.utils.atomic_io import atomic_path  # noqa: E402
-from mmmotion.utils.compat import load_checkpoint_weights_only  # noqa: E402
+from mmmotion.utils.atomic_io import atomic_path
+from mmmotion.utils.compat import load_checkpoint_weights_only
 
 
 def merge(dst: str, srcs: Sequence[str]) -> int:

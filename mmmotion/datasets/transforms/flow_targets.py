@@ -27,8 +27,8 @@ import numpy as np
 from mmcv.transforms import BaseTransform
 
 from mmmotion.registry import TRANSFORMS
-from mmmotion.utils.flow import (compute_flow, depth_change_along_flow,
-                                 patch_mean)
+from mmmotion.utils.optical_flow import compute_flow
+from mmmotion.utils.scene_flow import depth_change_along_flow, patch_mean
 from ..errors import BadSampleError
 
 MODALITIES = ('depth', 'rgb', 'rgbd')
@@ -81,7 +81,8 @@ def pair_patch_flow(frame_t: np.ndarray,
         dim: 3 for ``(dx, dy, dz)``, 2 for ``(dx, dy)`` (the paper's 2D
             ablation; the only choice for RGB).
         patch: cell size in pixels.
-        method, preset: the 2D flow (:func:`mmmotion.utils.flow.compute_flow`).
+        method, preset: the 2D flow
+            (:func:`mmmotion.utils.optical_flow.compute_flow`).
         depth_scale: ``dz`` is multiplied by it (ours: brings depth units to
             about the pixel scale of ``dx, dy``).
         flow_scale: grey-level scaling of depth frames for the 2D flow

@@ -4,7 +4,7 @@ import numpy as np
 import torch
 
 from mmmotion.registry import HOOKS
-from mmmotion.utils.flow import flow_to_color
+from mmmotion.visualization import flow_to_color
 from .sample_vis_hook import SampleVisualizationHook
 
 
@@ -16,7 +16,7 @@ class AtomicFlowVisualizationHook(SampleVisualizationHook):
     (``(S, Hp, Wp, D)``, as ``AtomicFlowPredictor.predict`` attaches them),
     one RGB image of two rows and S columns: the target flows on top, the
     predicted (expected) flows below, each patch drawn as a ``cell x cell``
-    block in the HSV wheel colours of :func:`mmmotion.utils.flow.
+    block in the HSV wheel colours of :func:`mmmotion.visualization.
     flow_to_color` (hue: direction of (dx, dy), brightness: magnitude, the
     same scale for all the sample's panels: its largest target magnitude).
     With D = 3 a third row shows dz of the prediction against the target's

@@ -7,6 +7,7 @@ from mmengine.hooks import Hook
 
 from mmmotion.registry import HOOKS
 from mmmotion.utils.data_sample import sample_field
+from mmmotion.visualization import frames_to_strip
 
 
 
@@ -143,15 +144,5 @@ class FramePredictionVisualizationHook(Hook):
         target = target / self.data_range
         diff = (pred - target).abs().mean(dim=0, keepdim=True)
         diff = (diff * self.diff_gain).clamp(0, 1)
-        rows = [_to_strip(f) for f in (target.clamp(0, 1), pred, diff)]
+        rows = [frames_to_strip(f) for f in (target.clamp(0, 1), pred, diff)]
         return np.concatenate(rows, axis=0)
-
-
-def _to_strip(frames: torch.Tensor) -> np.ndarray:
-    """(C, F, H, W) on [0, 1] -> RGB uint8 (H, F * W, 3), frames in a row."""
-    if frames.shape[0] == 1:
-        frames = frames.expand(3, -1, -1, -1)
-    channels, num_frames, height, width = frames.shape
-    strip = frames.permute(2, 1, 3, 0).reshape(height, num_frames * width,
-                                               channels)
-    return (strip * 255).round().to(torch.uint8).numpy()

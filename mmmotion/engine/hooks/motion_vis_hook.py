@@ -4,7 +4,7 @@ import torch
 
 from mmmotion.models.layers.warp import backward_warp
 from mmmotion.registry import HOOKS
-from mmmotion.utils.flow import flow_to_color
+from mmmotion.visualization import flow_to_color, frames_to_strip
 from .sample_vis_hook import SampleVisualizationHook
 
 
@@ -14,7 +14,7 @@ class MotionVisualizationHook(SampleVisualizationHook):
     W)`` and ``frames`` ``(C, T, H, W)`` on [0, 1] (as
     ``CoarseToFineMotion.predict`` attaches them), one RGB image per sample
     with a column per pair (t, t+1) and four rows: frame t, the motion
-    colour-coded (:func:`mmmotion.utils.flow.flow_to_color`, one scale for
+    colour-coded (:func:`mmmotion.visualization.flow_to_color`, one scale for
     the sample: its largest magnitude), frame t+1 warped onto t, and the
     absolute error of that warp (times ``error_gain``, clipped). Ours; sent
     to every vis backend as ``'{mode}_motion_{batch_idx}_{i}'``.
@@ -56,9 +56,7 @@ class MotionVisualizationHook(SampleVisualizationHook):
                self.error_gain).clamp(0, 1)
 
         def strip(x):  # (P, C, H, W) on [0, 1] -> (H, P * W, 3) uint8
-            x = x.expand(-1, 3, -1, -1) if x.shape[1] == 1 else x
-            x = x.permute(2, 0, 3, 1).reshape(h, p * w, 3)
-            return (x * 255).round().to(torch.uint8).numpy()
+            return frames_to_strip(x.transpose(0, 1))
 
         mag = float(flow.norm(dim=1).max()) or 1.0
         colour = np.concatenate([

@@ -12,7 +12,7 @@ from mmmotion.models.layers.image_quality import ssim
 from mmmotion.models.layers.warp import backward_warp
 from mmmotion.registry import METRICS
 from mmmotion.utils.data_sample import sample_field
-from mmmotion.utils.flow import compute_flow
+from mmmotion.utils.optical_flow import compute_flow
 
 BASELINES = ('dis', 'farneback', 'zero')
 

@@ -1,3 +1,5 @@
+from .codebook_fitting import (fit_kmeans_codebook, load_codebook,
+                               save_codebook)
 from .context_guided_upsample import (ContextGuidedUpsample, reassemble,
                                       reassemble_naive)
 from .conv_lstm import ConvLSTM, ConvLSTMCell
@@ -5,9 +7,7 @@ from .dynamic_filter import (apply_dynamic_filters, apply_dynamic_filters_loop,
                              check_filter_size)
 from .image_quality import SSIMLoss, psnr, ssim, ssim_map
 from .motion_codebook import (KMeansCodebook, LearnableCodebook,
-                              MotionCodebook, UniformCodebook,
-                              fit_kmeans_codebook, load_codebook,
-                              save_codebook)
+                              MotionCodebook, UniformCodebook)
 from .stc_block import STCBlock
 from .warp import backward_warp, flow_grid, warp_pair
 

@@ -15,7 +15,7 @@ def conv3d_stack(in_channels: int,
     reduces the channels with a 1x1x1 conv first: on a deep 2048-channel map
     the paper's heads are cheap either way, but beside a small backbone a
     3x3x3 conv from all its channels costs as much as the backbone
-    (tools/analysis/benchmark_dynamonet.py measures both).
+    (tools/analysis/cost_dynamonet.py measures both).
     """
     layers = [
         ConvModule(in_channels if i == 0 else channels, channels, k,

@@ -68,7 +68,7 @@ class _GroupedFilter(Function):
     thousands of groups; the same gradient is a convolution of each padded
     plane with its output gradient as the (H x W) kernel, about 2x faster
     for the whole forward + backward here
-    (``tools/analysis/benchmark_dynamonet.py --filters-only``).
+    (``tools/analysis/cost_dynamonet.py --filters-only``).
     Only the unpadded planes (a view of the clip) are kept for the backward
     pass, which pads them again: the padded copy, as large as the clip, does
     not stay alive between forward and backward.
@@ -152,7 +152,7 @@ def apply_dynamic_filters_loop(frames: torch.Tensor,
                                ) -> torch.Tensor:
     """Reference: the same result, one sample and one frame at a time.
 
-    Kept for tests and ``tools/analysis/benchmark_dynamonet.py``.
+    Kept for tests and ``tools/analysis/cost_dynamonet.py``.
     """
     mode = check_filters(frames, filters)
     n, c, t, h, w = frames.shape

@@ -3,7 +3,7 @@
 Used by the coarse-to-fine motion method (Tian et al., ECCV 2020, "Self-
 supervised Motion Representation via Scattering Local Motion Cues"): the
 predicted motion warps one frame onto the other and a photometric loss
-compares them. The convention matches :func:`mmmotion.utils.flow.
+compares them. The convention matches :func:`mmmotion.utils.optical_flow.
 compute_flow`: a flow ``(dx, dy)`` from frame t to t+1 says that
 ``next(p + flow(p)) ~ prev(p)``, so ``backward_warp(next, flow)`` rebuilds
 ``prev``.

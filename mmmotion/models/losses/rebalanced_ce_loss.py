@@ -24,7 +24,7 @@ def load_class_freq(class_freq: FreqLike) -> torch.Tensor:
             holding a list or an object with one of the keys
             ``'class_freq'``, ``'counts'``, ``'freqs'``, or a ``.npz`` file
             with one of those arrays (a k-means codebook file from
-            ``motion_codebook.save_codebook`` keeps them as ``'freqs'``).
+            ``codebook_fitting.save_codebook`` keeps them as ``'freqs'``).
 
     Returns:
         ``(K,)`` float64, not yet normalised.

@@ -29,15 +29,30 @@ with two ids in one file, or a class that has a file for one split but not
 for another.
 """
 import argparse
+import importlib.util
 import os
 import os.path as osp
 import re
 import sys
 
-sys.path.insert(0, osp.join(osp.dirname(__file__), '..', '..', '..'))
-from mmmotion.utils.atomic_io import write_text_atomic  # noqa: E402
-from mmmotion.utils.missing_videos import (  # noqa: E402
-    drop_missing, report_missing)
+from mmmotion.utils.atomic_io import write_text_atomic
+
+
+def _load_helper(*rel_path):
+    """A helper module of ``tools/`` by its path relative to this script's
+    folder (``tools/`` is no package, so it cannot be imported by name)."""
+    path = osp.join(osp.dirname(osp.abspath(__file__)), *rel_path)
+    name = osp.splitext(osp.basename(path))[0]
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# tools/data/missing_videos.py, shared by the list builders
+_missing_videos = _load_helper('..', 'missing_videos.py')
+drop_missing = _missing_videos.drop_missing
+report_missing = _missing_videos.report_missing
 
 SPLIT_FILE = re.compile(r'^(.+)_test_split([123])\.txt$')
 IDS = {'0': 'unused', '1': 'train', '2': 'val'}

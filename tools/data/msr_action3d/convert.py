@@ -19,10 +19,9 @@ import sys
 import numpy as np
 from mmengine.utils import ProgressBar
 
-sys.path.insert(0, osp.join(osp.dirname(__file__), '..', '..', '..'))
-from mmmotion.datasets.errors import BadSampleError  # noqa: E402
-from mmmotion.datasets.transforms.depth import load_depth_file  # noqa: E402
-from mmmotion.utils.atomic_io import atomic_path, write_text_atomic  # noqa
+from mmmotion.datasets.errors import BadSampleError
+from mmmotion.datasets.transforms.depth import load_depth_file
+from mmmotion.utils.atomic_io import atomic_path, write_text_atomic
 
 NAME = re.compile(r'a(\d\d)_s(\d\d)_e(\d\d)_sdepth\.mat$')
 TRAIN_SUBJECTS = (1, 3, 5, 7, 9)

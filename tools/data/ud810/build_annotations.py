@@ -15,8 +15,7 @@ import os.path as osp
 import re
 import sys
 
-sys.path.insert(0, osp.join(osp.dirname(__file__), '..', '..', '..'))
-from mmmotion.utils.atomic_io import write_text_atomic  # noqa: E402
+from mmmotion.utils.atomic_io import write_text_atomic
 
 NAME = re.compile(r'PS7A(\d)P(\d)T(\d)\.avi$')
 CLASSES = ('arms raised sideways above the head', 'one-hand wave',

@@ -1,4 +1,5 @@
-"""Peak live tensor memory of a piece of work, for the benchmark scripts."""
+"""Peak live tensor memory of a piece of work, for the cost scripts
+(``tools/analysis/cost_*.py``)."""
 from typing import Callable
 
 

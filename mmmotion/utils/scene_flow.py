@@ -1,4 +1,5 @@
-"""Dense flow targets: 2D optical flow, depth change along it, patch means.
+"""Dense flow targets: 3D scene flow (the depth change along the 2D optical
+flow) and patch means.
 
 Pure NumPy / OpenCV, so that data workers and the precompute tool can use them
 without PyTorch. Shapes are ``H x W`` for a frame and ``H x W x D`` for a flow
@@ -9,8 +10,9 @@ Dynamics for Videos", CVPR 2017, https://arxiv.org/abs/1701.01821): the paper
 predicts quantised 3D scene flow per non-overlapping patch. How that target is
 computed is ours (``METHODS.md`` section 2):
 
-- 2D flow: dense optical flow from OpenCV (DIS by default, Farneback or TV-L1),
-  in pixels, ``(dx, dy)`` such that ``next(p + flow(p)) ~ prev(p)``;
+- 2D flow: dense optical flow from OpenCV (DIS by default, Farneback or TV-L1;
+  :mod:`mmmotion.utils.optical_flow`), in pixels, ``(dx, dy)`` such that
+  ``next(p + flow(p)) ~ prev(p)``;
 - depth change along the flow: ``dz(p) = depth_{t+1}(p + flow(p)) -
   depth_t(p)``, ``depth_{t+1}`` sampled bilinearly; pixels without a depth
   reading give ``dz = 0`` and are reported as invalid;
@@ -22,114 +24,7 @@ from typing import Optional, Tuple, Union
 import cv2
 import numpy as np
 
-FLOW_METHODS = ('dis', 'farneback', 'tvl1')
-DIS_PRESETS = {
-    'ultrafast': cv2.DISOPTICAL_FLOW_PRESET_ULTRAFAST,
-    'fast': cv2.DISOPTICAL_FLOW_PRESET_FAST,
-    'medium': cv2.DISOPTICAL_FLOW_PRESET_MEDIUM,
-}
-# cv2.calcOpticalFlowFarneback(prev, next, flow, pyr_scale, levels, winsize,
-# iterations, poly_n, poly_sigma, flags): OpenCV's documented example values.
-FARNEBACK_ARGS = (0.5, 3, 15, 3, 5, 1.2, 0)
-
-
-def _check_frame(frame: np.ndarray, name: str) -> np.ndarray:
-    frame = np.asarray(frame)
-    if frame.ndim != 2:
-        raise ValueError(
-            f'{name} must be a single-channel H x W frame, got shape '
-            f'{frame.shape} (convert colour frames to grey first)')
-    if frame.size == 0:
-        raise ValueError(f'{name} is empty (shape {frame.shape})')
-    return frame
-
-
-def to_uint8_pair(prev: np.ndarray,
-                  next: np.ndarray,  # noqa: A002
-                  scale: Optional[float] = None
-                  ) -> Tuple[np.ndarray, np.ndarray]:
-    """Convert two frames to ``uint8`` with one scaling shared by both.
-
-    Our choice: ``uint8`` frames pass unchanged. Other dtypes (float images in
-    [0, 1], ``uint16`` or float depth maps) are multiplied by ``scale`` if
-    given, else by ``255 / m`` with ``m`` the larger maximum of the two frames
-    (so a [0, 1] float pair whose brightest pixel is 1 maps to [0, 255], and a
-    depth pair maps its farthest reading to 255), then rounded and clipped to
-    [0, 255]. The same factor for both frames keeps brightness constancy, which
-    the flow methods assume.
-
-    Args:
-        prev: ``(H, W)`` frame t.
-        next: ``(H, W)`` frame t+1.
-        scale: multiplier to grey levels; ``None`` to normalise by the pair's
-            maximum.
-
-    Returns:
-        The two frames as ``uint8`` ``(H, W)`` arrays.
-    """
-    if prev.dtype == np.uint8 and next.dtype == np.uint8:
-        return prev, next
-    a = prev.astype(np.float32)
-    b = next.astype(np.float32)
-    for arr, name in ((a, 'prev'), (b, 'next')):
-        if not np.isfinite(arr).all():
-            raise ValueError(f'{name} frame holds NaN or inf values')
-    if scale is None:
-        m = max(float(a.max()), float(b.max()))
-        scale = 255. / m if m > 0 else 1.
-    a = np.clip(np.rint(a * scale), 0, 255).astype(np.uint8)
-    b = np.clip(np.rint(b * scale), 0, 255).astype(np.uint8)
-    return a, b
-
-
-def compute_flow(prev: np.ndarray,
-                 next: np.ndarray,  # noqa: A002
-                 method: str = 'dis',
-                 preset: str = 'medium',
-                 scale: Optional[float] = None) -> np.ndarray:
-    """Dense 2D optical flow from ``prev`` to ``next``.
-
-    Our choice (``METHODS.md`` section 2): OpenCV's DIS (Kroeger et al., ECCV
-    2016; fast, the default), Farneback (OpenCV's example parameters) or TV-L1
-    (``cv2.optflow``, default parameters; the most accurate and by far the
-    slowest: about 0.3 s a pair at 112 x 112 on a busy 2-core machine).
-
-    Args:
-        prev: ``(H, W)`` grey frame t: ``uint8``, or float / ``uint16``
-            (images in [0, 1], depth maps) converted with
-            :func:`to_uint8_pair`.
-        next: ``(H, W)`` grey frame t+1, same size and kind.
-        method: ``'dis'``, ``'farneback'`` or ``'tvl1'``.
-        preset: DIS preset, ``'ultrafast'``, ``'fast'`` or ``'medium'``;
-            ignored by the other methods.
-        scale: see :func:`to_uint8_pair`.
-
-    Returns:
-        ``float32 (H, W, 2)``: ``(dx, dy)`` in pixels, such that
-        ``next(x + dx, y + dy)`` matches ``prev(x, y)``.
-    """
-    if method not in FLOW_METHODS:
-        raise ValueError(
-            f'unknown optical flow method {method!r}; expected one of '
-            f'{FLOW_METHODS}')
-    if method == 'dis' and preset not in DIS_PRESETS:
-        raise ValueError(f'unknown DIS preset {preset!r}; expected one of '
-                         f'{tuple(DIS_PRESETS)}')
-    prev = _check_frame(prev, 'prev')
-    next = _check_frame(next, 'next')  # noqa: A001
-    if prev.shape != next.shape:
-        raise ValueError(
-            f'frames differ in size: prev is {prev.shape[0]}x{prev.shape[1]},'
-            f' next is {next.shape[0]}x{next.shape[1]} (H x W)')
-    a, b = to_uint8_pair(prev, next, scale)
-    a, b = np.ascontiguousarray(a), np.ascontiguousarray(b)
-    if method == 'dis':
-        flow = cv2.DISOpticalFlow_create(DIS_PRESETS[preset]).calc(a, b, None)
-    elif method == 'farneback':
-        flow = cv2.calcOpticalFlowFarneback(a, b, None, *FARNEBACK_ARGS)
-    else:
-        flow = cv2.optflow.DualTVL1OpticalFlow_create().calc(a, b, None)
-    return np.asarray(flow, dtype=np.float32)
+from .optical_flow import _check_frame, compute_flow
 
 
 def depth_change_along_flow(depth_t: np.ndarray, depth_t1: np.ndarray,
@@ -229,8 +124,9 @@ def scene_flow_3d(depth_t: np.ndarray,
 
     The 2D flow comes from the RGB frames when given (converted to grey,
     channels in RGB order), else from the depth frames themselves (converted
-    to ``uint8`` by :func:`to_uint8_pair`: ``scale``, or the pair's maximum).
-    ``dz`` is :func:`depth_change_along_flow` (0 where invalid).
+    to ``uint8`` by :func:`~mmmotion.utils.optical_flow.to_uint8_pair`:
+    ``scale``, or the pair's maximum). ``dz`` is
+    :func:`depth_change_along_flow` (0 where invalid).
 
     Args:
         depth_t: ``(H, W)`` depth at t.
@@ -322,38 +218,3 @@ def patch_mean(flow: np.ndarray,
         out = np.where(den > 0, num / np.maximum(den, 1), 0.)
     out = out.astype(np.float32)
     return out[..., 0] if squeeze else out
-
-
-def flow_to_color(flow_2d: np.ndarray,
-                  max_mag: Optional[float] = None) -> np.ndarray:
-    """Colour-code a 2D flow field for visualisation (HSV wheel).
-
-    Hue is the direction (0 degrees: +x, red), value the magnitude divided by
-    ``max_mag`` (clipped to 1), saturation full; zero flow is black.
-
-    Args:
-        flow_2d: ``(H, W, 2)`` flow (extra channels after ``dx, dy`` are
-            ignored, so a 3D flow can be passed).
-        max_mag: magnitude shown at full brightness; ``None`` for the
-            field's largest magnitude.
-
-    Returns:
-        ``uint8 (H, W, 3)`` RGB image.
-    """
-    flow_2d = np.asarray(flow_2d)
-    if flow_2d.ndim != 3 or flow_2d.shape[-1] < 2:
-        raise ValueError(
-            f'flow_2d must be (H, W, 2), got shape {flow_2d.shape}')
-    fx = np.nan_to_num(flow_2d[..., 0].astype(np.float32))
-    fy = np.nan_to_num(flow_2d[..., 1].astype(np.float32))
-    mag, ang = cv2.cartToPolar(fx, fy, angleInDegrees=True)
-    if max_mag is None:
-        max_mag = float(mag.max())
-    elif max_mag <= 0:
-        raise ValueError(f'max_mag must be positive, got {max_mag}')
-    hsv = np.empty(fx.shape + (3, ), np.uint8)
-    hsv[..., 0] = np.rint(ang / 2) % 180  # OpenCV's 8-bit hue is [0, 180)
-    hsv[..., 1] = 255
-    val = mag / max_mag if max_mag > 0 else np.zeros_like(mag)
-    hsv[..., 2] = np.rint(np.clip(val, 0, 1) * 255)
-    return cv2.cvtColor(hsv, cv2.COLOR_HSV2RGB)

@@ -1,6 +1,6 @@
 """DynamoNet's cost, measured in one run (ratios; this machine is noisy).
 
-    python tools/analysis/benchmark_dynamonet.py [--frames 8 16] [--size 112]
+    python tools/analysis/cost_dynamonet.py [--frames 8 16] [--size 112]
 
 1. Training step (forward, backward, SGD) time and peak memory of DynamoNet
    against MMAction2's plain ``Recognizer3D`` with the same backbone and the
@@ -23,13 +23,10 @@
 import argparse
 import json
 import os
-import os.path as osp
 import resource
 import subprocess
 import sys
 import time
-
-sys.path.insert(0, osp.join(osp.dirname(__file__), '..', '..'))
 
 
 def _rss_kb() -> int:
@@ -126,7 +123,7 @@ def run_one(kind: str, frames: int, size: int, batch: int, steps: int,
     else:
         peak_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss -
                    base) / 1024
-    from mmmotion.utils.memory import live_peak_mb
+    from peak_memory import live_peak_mb  # beside this script
     live_mb = (peak_mb if cuda else live_peak_mb(
         lambda: model.train_step(data, optim)))
     return dict(kind=kind, frames=frames, kernels=list(kernels),

@@ -1,32 +1,41 @@
 """Atomic-flow (Luo et al.) costs, measured in one run (ratios; this machine is
 noisy).
 
-    python tools/analysis/benchmark_atomic_flow.py [CONFIG] [--clips 40]
+    python tools/analysis/cost_atomic_flow.py [CONFIG] [--clips 40]
 
 1. Flow-target throughput of one data worker (1 thread), clips per second,
    on real MSR Action3D videos through the config's pipeline up to
    ``AtomicFlowTargets``: 2D flow by DIS (medium), Farneback and TV-L1, and
    targets read from a cache made by the precompute tool.
 2. Training step time and peak live tensor memory
-   (:func:`mmmotion.utils.memory.live_peak_mb`) of the config's model at
-   N = 3 and N = 8 prediction steps.
+   (``live_peak_mb`` of ``tools/analysis/peak_memory.py``) of the config's
+   model at N = 3 and N = 8 prediction steps.
 3. With cached targets and 2 workers, the data loader's throughput (batches
    per second, the full training pipeline) against the training step's:
    above 1, the loader keeps up. Loader and steps are measured one after the
    other (on 2 cores, running both at once would measure the sharing).
 """
 import argparse
+import importlib.util
 import os.path as osp
-import sys
 import tempfile
 import time
 
 import numpy as np
 
-sys.path.insert(0, osp.join(osp.dirname(__file__), '..', '..'))
-
 CONFIG = ('configs/atomic_flow/atomic-flow_convlstm-tiny_kmeans32-8step_'
           '2xb8-40e_msr-action3d-train-depth-64x48.py')
+
+
+def _load_helper(*rel_path):
+    """A helper module of ``tools/`` by its path relative to this script's
+    folder (``tools/`` is no package, so it cannot be imported by name)."""
+    path = osp.join(osp.dirname(osp.abspath(__file__)), *rel_path)
+    name = osp.splitext(osp.basename(path))[0]
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _set_targets(pipeline, **kw):
@@ -57,7 +66,7 @@ def step_cost(cfg, steps, batch, reps):
     from mmengine.registry import DefaultScope
 
     from mmmotion.registry import MODELS
-    from mmmotion.utils.memory import live_peak_mb
+    from peak_memory import live_peak_mb  # beside this script
     torch.manual_seed(0)
     mcfg = cfg.model.copy()
     mcfg['head'] = dict(mcfg['head'], num_steps=steps)
@@ -129,10 +138,11 @@ def main():
     from mmengine.registry import DefaultScope
 
     import mmmotion  # noqa: F401
-    from mmmotion.datasets.flow_target_pipeline import AllPairTargets
     from mmmotion.datasets.transforms.flow_targets import cache_file
     from mmmotion.registry import DATASETS
     from mmmotion.utils.atomic_io import atomic_path
+    AllPairTargets = _load_helper('..', 'data',
+                                  'flow_target_pipeline.py').AllPairTargets
     cfg = Config.fromfile(args.config)
     cv2.setNumThreads(1)
     torch.set_num_threads(1)

@@ -1,14 +1,14 @@
 """Coarse-to-fine motion (Tian et al.) costs, measured in one run (ratios;
 this machine is noisy).
 
-    python tools/analysis/benchmark_motion.py [--sizes 112 224] [--threads 1]
+    python tools/analysis/cost_motion.py [--sizes 112 224] [--threads 1]
 
 1. The context-guided upsampler (scale 4, k = 3, 2-channel motion, 16
    context channels): forward + backward time and peak live tensor memory
-   (:func:`mmmotion.utils.memory.live_peak_mb`) against bilinear upsampling
-   followed by a 3x3 conv, and against a naive unfold implementation (the
-   low-resolution map nearest-upsampled first, then a dilated ``unfold`` at
-   full resolution), at each size.
+   (``live_peak_mb`` of ``tools/analysis/peak_memory.py``) against bilinear
+   upsampling followed by a 3x3 conv, and against a naive unfold
+   implementation (the low-resolution map nearest-upsampled first, then a
+   dilated ``unfold`` at full resolution), at each size.
 2. Full motion estimation per frame pair: a ``CoarseToFineMotion`` model
    (the CPU-scale tiny ResNeXt3D encoder) on 8-frame clips against OpenCV
    TV-L1 and DIS (medium) on the same frames, at the same resolution, in
@@ -16,12 +16,9 @@ this machine is noisy).
 """
 import argparse
 import os.path as osp
-import sys
 import time
 
 import numpy as np
-
-sys.path.insert(0, osp.join(osp.dirname(__file__), '..', '..'))
 
 VIDEO = osp.join(osp.dirname(__file__), '..', '..', 'tests', 'data',
                  'unlabeled_rgb', 'milk.mkv')
@@ -43,7 +40,7 @@ def upsampler_costs(size, reps, batch=4):
     import torch.nn.functional as F
 
     from mmmotion.models.layers import ContextGuidedUpsample
-    from mmmotion.utils.memory import live_peak_mb
+    from peak_memory import live_peak_mb  # beside this script
     torch.manual_seed(0)
     s, k = 4, 3
     low = torch.randn(batch, 2, size // s, size // s, requires_grad=True)
@@ -84,7 +81,7 @@ def motion_throughput(size, clips, frames=8):
 
     import mmmotion  # noqa: F401
     from mmmotion.registry import MODELS
-    from mmmotion.utils.flow import compute_flow
+    from mmmotion.utils.optical_flow import compute_flow
     vr = decord.VideoReader(VIDEO)
     raw = vr.get_batch(list(range(frames))).asnumpy()
     raw = np.stack([cv2.resize(f, (size, size)) for f in raw])

@@ -7,7 +7,8 @@ import numpy as np
 from mmcv.transforms import Compose
 from mmengine.registry import DefaultScope
 
-from .transforms.flow_targets import AtomicFlowTargets, pair_patch_flow
+from mmmotion.datasets.transforms.flow_targets import (AtomicFlowTargets,
+                                                     pair_patch_flow)
 
 TARGETS = ('AtomicFlowTargets', 'mmmotion.AtomicFlowTargets')
 

@@ -5,7 +5,7 @@ import os
 import os.path as osp
 import sys
 
-from .atomic_io import write_text_atomic
+from mmmotion.utils.atomic_io import write_text_atomic
 
 
 def report_missing(missing, root, out, list_name):
