@@ -8,7 +8,8 @@ import sys
 
 import pytest
 
-from mmmotion.utils import benchmark_records as br
+import records as br
+import tables
 
 ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
 C2F = ('configs/coarse_to_fine_motion/c2f-motion_resnext18-tiny_context_'
@@ -110,7 +111,7 @@ def test_table_and_results_file(tmp_path):
     path = str(tmp_path / 'benchmark_results.json')
     data = br.update_results(path, br.config_name(C2F), entry)
     readme_dir = str(tmp_path / 'configs' / 'coarse_to_fine_motion')
-    table = br.render_table(data, readme_dir,
+    table = tables.render_benchmark_table(data, readme_dir,
                             ['motion/pred_l1', 'motion/pred_ssim'])
     row = table.splitlines()[2]
     assert row.startswith('| ' + br.config_name(C2F) + ' | MSR Action3D')
@@ -118,11 +119,11 @@ def test_table_and_results_file(tmp_path):
     assert '[60.44](logs/resnext18-tiny_c2f-motion-pretrained_' in row
     assert ('[21.98](../benchmarks/linear_probe/logs/'
             'resnext18-tiny_c2f-motion-pretrained)') in row
-    text = f'intro\n{br.BEGIN}\nold\n{br.END}\nrest\n'
-    new = br.replace_block(text, table, 'README.md')
+    text = f'intro\n{tables.BEGIN}\nold\n{tables.END}\nrest\n'
+    new = tables.replace_block(text, table, 'README.md')
     assert 'old' not in new and row in new and new.endswith('rest\n')
     with pytest.raises(ValueError, match='no benchmark table markers'):
-        br.replace_block('no markers', table, 'README.md')
+        tables.replace_block('no markers', table, 'README.md')
     # a results file whose numbers no longer match their logs is refused
     data[br.config_name(C2F)]['jobs'][1]['metrics']['acc/top1'] = 0.99
     with pytest.raises(ValueError, match='metrics differ'):
@@ -141,11 +142,12 @@ def test_driver_dry_run_points_every_job_at_the_checkpoint(tmp_path):
                   '--record-root', str(tmp_path))
     assert res.returncode == 0, res.stderr
     lines = [ln for ln in res.stdout.splitlines() if ln.startswith('+ ')]
-    assert len(lines) == 4  # pretext test, fine-tune, linear probe, retrieval
+    # pretext test; fine-tune and linear probe: train, test; retrieval test
+    assert len(lines) == 6
     assert lines[0].startswith(f'+ bash tools/dist_test.sh {C2F} {ckpt} 2')
-    assert 'train_test_record.sh' in lines[1]
+    assert 'tools/dist_train.sh' in lines[1] and '--seed 0' in lines[1]
     assert f'model.backbone.init_cfg.checkpoint={ckpt}' in lines[1]
-    assert 'retrieval_resnext18-tiny_msr-action3d-depth-64px.py' in lines[3]
+    assert 'retrieval_resnext18-tiny_msr-action3d-depth-64px.py' in lines[5]
     res = _driver(C2F, '--checkpoint', str(tmp_path / 'missing.pth'))
     assert res.returncode != 0 and 'checkpoint not found' in res.stderr
 
@@ -184,8 +186,7 @@ def test_driver_finds_the_config_of_a_checkpoint(tmp_path):
 
 
 def test_metafile_links_pretraining_to_its_benchmark_runs(tmp_path):
-    sys.path.insert(0, osp.join(ROOT, 'tools', 'benchmarks'))
-    import make_metafile
+    import metafile as make_metafile
     import yaml
     d = tmp_path / 'method'
     (d / 'logs').mkdir(parents=True)
@@ -209,8 +210,9 @@ def test_metafile_links_pretraining_to_its_benchmark_runs(tmp_path):
                          'metrics': {'acc/top1': 0.2}}]}}
     (d / 'benchmark_results.json').write_text(json.dumps(data))
     (d / 'extra.yml').write_text(
-        'ft:\n  Results:\n  - Dataset: UCF101\n    Task: Action Recognition'
-        '\n    Metrics:\n      Top 1 Accuracy (paper): 88.1\n')
+        'Models:\n ft:\n  Results:\n  - Dataset: UCF101\n    Task: '
+        'Action Recognition\n    Metrics:\n      Top 1 Accuracy (paper): '
+        '88.1\n')
     make_metafile.main([str(d), '--collection', 'M', '--extra',
                         str(d / 'extra.yml')])
     meta = yaml.safe_load((d / 'metafile.yml').read_text())
@@ -222,14 +224,13 @@ def test_metafile_links_pretraining_to_its_benchmark_runs(tmp_path):
     assert lp['Results'][0]['Dataset'].startswith('MSR Action3D')
     assert models['ft']['Results'][0]['Metrics'] == {
         'Top 1 Accuracy (paper)': 88.1}
-    (d / 'extra.yml').write_text('nope:\n  Metadata: {A: 1}\n')
+    (d / 'extra.yml').write_text('Models:\n  nope:\n    Metadata: {A: 1}\n')
     with pytest.raises(ValueError, match=r"not configs here: \['nope'\]"):
         make_metafile.main([str(d), '--collection', 'M', '--extra',
                             str(d / 'extra.yml')])
 
 
 def test_compare_records_sets_a_rerun_beside_the_record(tmp_path):
-    sys.path.insert(0, osp.join(ROOT, 'tools', 'benchmarks'))
     import compare_records
     rec, rerun = tmp_path / 'rec', tmp_path / 'rerun'
     for j in br.load_jobs(C2F):

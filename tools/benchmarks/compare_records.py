@@ -3,20 +3,17 @@ numbers (does one command reproduce them?):
 
     python tools/benchmarks/run_benchmark.py CONFIG --rerun \
         --record-root work_dirs/rerun_records
-    python tools/benchmarks/compare_records.py CONFIG \
+    python tools/benchmarks/results.py compare CONFIG \
         --rerun-root work_dirs/rerun_records [--out FILE.md]
 
 Prints, per job, the headline metrics recorded in the project beside the
 rerun's, and their difference; exits non-zero when a job is missing on
 either side.
 """
-import argparse
-import os.path as osp
 import sys
 
-ROOT = osp.abspath(osp.join(osp.dirname(__file__), '..', '..'))
-sys.path.insert(0, ROOT)
-from mmmotion.utils import benchmark_records as br  # noqa: E402
+import records as br
+import tables
 
 PRETEXT = ['motion/pred_l1', 'motion/pred_ssim', 'motion/pred_epe',
            'frame_pred/ssim', 'frame_pred/psnr', 'atomic_flow/top1',
@@ -44,14 +41,15 @@ def compare(config, rerun_root, root='.'):
     return rows, missing
 
 
-def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+def add_arguments(ap):
     ap.add_argument('configs', nargs='+')
     ap.add_argument('--rerun-root', required=True)
     ap.add_argument('--recorded-root', default='.',
                     help='compare with another rerun instead of the project')
     ap.add_argument('--out')
-    args = ap.parse_args(argv)
+
+
+def run(args):
     lines = ['| pretraining | job | metric | recorded | rerun | rerun - '
              'recorded |', '| --- | --- | --- | :-: | :-: | :-: |']
     bad = []
@@ -59,9 +57,8 @@ def main(argv=None):
         rows, missing = compare(cfg, args.rerun_root, args.recorded_root)
         name = br.config_name(cfg)
         for job, k, a, b in rows:
-            fa, fb = br.format_metric(k, a), br.format_metric(k, b)
-            diff = f'{(b - a) * 100:+.2f}' if k.startswith(
-                ('acc/', 'retrieval/')) or k.endswith('top1') else \
+            fa, fb = tables.format_metric(k, a), tables.format_metric(k, b)
+            diff = f'{(b - a) * 100:+.2f}' if tables.is_percent(k) else \
                 f'{b - a:+.4f}'
             lines.append(f'| {name} | {job["task"]} | {k} | {fa} | {fb} | '
                          f'{diff} |')
@@ -74,7 +71,3 @@ def main(argv=None):
             f.write(text + '\n')
     if bad:
         sys.exit('\n'.join(bad))
-
-
-if __name__ == '__main__':
-    main()

@@ -42,7 +42,5 @@ for fold in 1 2 3; do
 done
 # linear probe of a random initialisation (frozen random backbone)
 LP=configs/benchmarks/linear_probe/resnext18-tiny_linear-probe_2xb8-8x2x1-30e_msr-action3d-depth-64px.py
-if [ ! -f configs/benchmarks/linear_probe/logs/resnext18-tiny_random-init/test_metrics.json ]; then
-  RUN_NAME=resnext18-tiny_random-init bash tools/train_test_record.sh "$LP" 2 \
-    --no-validate --cfg-options model.backbone.init_cfg=None
-fi
+$PYTHON tools/benchmarks/record_run.py "$LP" --run-name resnext18-tiny_random-init \
+  --skip-recorded -- --no-validate --cfg-options model.backbone.init_cfg=None

@@ -8,30 +8,29 @@ number, recorded, collected and written into the README tables:
     python tools/benchmarks/run_benchmark.py configs/dynamonet/*fp-pretrain*.py
 
 For each pretraining config (its ``downstream`` list names the jobs; see
-``mmmotion/utils/benchmark_records.py``):
+``tools/benchmarks/records.py``):
 
 1. the checkpoint: ``--checkpoint``, else the latest
-   ``work_dirs/<config name>/epoch_*.pth``, else the config is trained first
-   (``tools/train_test_record.sh``, ``tools/dist_train.sh`` underneath);
+   ``work_dirs/<config name>/epoch_*.pth``, else the config is trained first;
    given only a ``.pth``, its config is the one its folder is named after
    (``work_dirs/<config name>/epoch_N.pth``);
 2. the pretext test (its own config on the checkpoint) and every downstream
-   job: trained jobs through ``tools/train_test_record.sh``
-   (``tools/dist_train.sh``, then ``tools/dist_test.sh``) with the job's
-   ``load`` option pointing at the checkpoint; test-only jobs through
-   ``tools/dist_test.sh``. A job already recorded in
-   ``<job config dir>/logs/<run name>/`` is collected, not rerun, unless
-   ``--rerun``; a record made for another config is refused;
+   job, recorded by ``record_run.py`` (``tools/dist_train.sh``, then
+   ``tools/dist_test.sh``): trained jobs with the job's ``load`` option
+   pointing at the checkpoint, once per ``--seeds`` seed; test-only jobs
+   once (they are deterministic given the checkpoint). A job already
+   recorded in ``<job config dir>/logs/<run name>/`` (``seedN/`` for seed
+   N > 0) is collected, not rerun, unless ``--rerun``; a record made for
+   another config is refused;
 3. the results go into ``<pretraining config dir>/benchmark_results.json``
-   (metrics per job, per fold and their mean, log folders, checkpoint); the
-   README's generated table (between the benchmark-table markers) and the
-   metafile (``configs/<method>/make_metafile.sh``, which runs
-   ``tools/benchmarks/make_metafile.py``) are regenerated from it.
+   (metrics per job, per fold and their mean, mean +- std over seeds, log
+   folders, checkpoint); the README's generated blocks and the metafile are
+   regenerated from it (``tools/benchmarks/results.py``).
 
 ``--collect-only`` runs nothing (collects what is recorded; jobs with no
 record are listed); ``--dry-run`` prints the commands. ``--record-root DIR``
 records under DIR instead of the project (to rerun a chain and compare with
-the recorded numbers: ``tools/benchmarks/compare_records.py``).
+the recorded numbers: ``tools/benchmarks/results.py compare``).
 """
 import argparse
 import glob
@@ -39,19 +38,13 @@ import hashlib
 import os
 import os.path as osp
 import shutil
-import subprocess
 import sys
-import time
+
+import record_run
+import records as br
+import results
 
 ROOT = osp.abspath(osp.join(osp.dirname(__file__), '..', '..'))
-sys.path.insert(0, ROOT)
-from mmmotion.utils import benchmark_records as br  # noqa: E402
-
-README_PRETEXT_KEYS = {
-    'coarse_to_fine_motion': ['motion/pred_l1', 'motion/pred_ssim'],
-    'dynamonet': ['frame_pred/ssim', 'frame_pred/ssim_copy_last'],
-    'atomic_flow': ['atomic_flow/top1', 'atomic_flow/epe'],
-}
 
 
 def sha256(path, chunk=1 << 20):
@@ -79,86 +72,60 @@ class Runner:
 
     def __init__(self, args):
         self.args = args
-        self.env = dict(os.environ, PORT=str(args.port),
-                        RECORD_ROOT=args.record_root)
         # a rerun elsewhere keeps its checkpoints apart from the recorded ones
         self.work_root = 'work_dirs' if osp.normpath(args.record_root) == \
             '.' else osp.join('work_dirs', 'rerun')
-        self.env['WORK_ROOT'] = self.work_root
-        self.env['PATH'] = osp.dirname(sys.executable) + os.pathsep + \
-            self.env.get('PATH', '')
 
-    def sh(self, cmd):
-        print('+', ' '.join(cmd), flush=True)
-        if self.args.dry_run:
-            return
-        subprocess.run(cmd, check=True, env=self.env, cwd=ROOT)
+    def _record(self, config, **kw):
+        kw.setdefault('work_root', self.work_root)
+        return record_run.record(
+            config, nproc=self.args.nproc, record_root=self.args.record_root,
+            port=self.args.port, dry_run=self.args.dry_run, **kw)
 
     def pretrain(self, cfg):
-        self.sh(['bash', 'tools/train_test_record.sh', cfg,
-                 str(self.args.nproc)])
+        self._record(cfg)
 
-    def trained_job(self, job, ckpt):
-        env_run = ['env', f'RUN_NAME={job["run_name"]}']
-        self.sh(env_run + ['bash', 'tools/train_test_record.sh',
-                           job['config'], str(self.args.nproc),
-                           '--no-validate', '--cfg-options',
-                           f'{job["load"]}={ckpt}'])
-        if not self.args.dry_run:
-            self._note(job, ckpt)
+    def trained_job(self, job, ckpt, seed=0):
+        self._record(job['config'], seed=seed, run_name=job['run_name'],
+                     extra=['--no-validate', '--cfg-options',
+                            f'{job["load"]}={ckpt}'],
+                     notes=self._notes(ckpt))
 
     def test_job(self, job, ckpt):
-        work = osp.join(self.work_root, 'benchmarks', job['run_name'])
-        self.sh(['bash', 'tools/dist_test.sh', job['config'], ckpt,
-                 str(self.args.nproc), '--work-dir', work])
-        if self.args.dry_run:
+        out = self._record(job['config'], run_name=job['run_name'],
+                           test_only=ckpt, notes=self._notes(ckpt),
+                           work_root=osp.join(self.work_root, 'benchmarks'))
+        if self.args.dry_run or job['task'] != 'pretext':
             return
-        run = max(glob.glob(osp.join(ROOT, work, '*', 'test_metrics.json')),
-                  key=osp.getmtime)
-        out = br.record_dir(job, self.args.record_root)
-        os.makedirs(out, exist_ok=True)
-        shutil.copy(run, osp.join(out, 'test_metrics.json'))
-        log = glob.glob(osp.join(osp.dirname(run), '*.log'))
-        shutil.copy(log[0], osp.join(out, 'test.log'))
         # the pretraining's training log, when it sits beside its checkpoint
-        # and this is the pretext record
-        if job['task'] == 'pretext':
-            train_logs = sorted(glob.glob(osp.join(
-                osp.dirname(ckpt), '2*', '2*.log')), key=osp.getmtime)
-            stale = osp.join(out, 'train.log')
-            if train_logs:
-                shutil.copy(train_logs[-1], stale)
-            elif osp.exists(stale):
-                os.remove(stale)  # it belongs to another checkpoint
-        with open(osp.join(out, 'time.txt'), 'w') as f:
-            f.write(f'config: {job["config"]}\n'
-                    f'checkpoint tested: {ckpt}\n'
-                    f'processes: {self.args.nproc}\n'
-                    f'date: {time.strftime("%Y-%m-%dT%H:%MZ", time.gmtime())}'
-                    '\n')
-        self._note(job, ckpt)
+        train_logs = sorted(glob.glob(osp.join(
+            osp.dirname(ckpt), '2*', '2*.log')), key=osp.getmtime)
+        stale = osp.join(out, 'train.log')
+        if train_logs:
+            shutil.copy(train_logs[-1], stale)
+        elif osp.exists(stale):
+            os.remove(stale)  # it belongs to another checkpoint
 
-    def _note(self, job, ckpt):
-        path = osp.join(br.record_dir(job, self.args.record_root),
-                        'time.txt')
-        with open(path, 'a') as f:
-            f.write(f'pretrained checkpoint: {ckpt}\n'
-                    f'pretrained checkpoint sha256: {sha256(ckpt)}\n')
+    def _notes(self, ckpt):
+        if self.args.dry_run or not osp.isfile(ckpt):
+            return {'pretrained checkpoint': ckpt}
+        return {'pretrained checkpoint': ckpt,
+                'pretrained checkpoint sha256': sha256(ckpt)}
 
 
 def benchmark(cfg, args, runner):
-    cfg = br._norm(osp.relpath(osp.abspath(cfg), ROOT))
+    cfg = br.norm(osp.relpath(osp.abspath(cfg), ROOT))
     jobs = br.load_jobs(cfg)
     if args.tasks:
         jobs = [j for j in jobs if j['task'] in args.tasks]
     name = br.config_name(cfg)
     ckpt = args.checkpoint or br.latest_checkpoint(
-        osp.join('work_dirs', name))
+        osp.join(runner.work_root, name))
     rerun = args.rerun and not args.collect_only
     if ckpt is None and not args.collect_only:
         runner.pretrain(cfg)  # records the pretext job as well
-        ckpt = br.latest_checkpoint(osp.join('work_dirs', name)) or \
-            f'work_dirs/{name}/epoch_N.pth'
+        ckpt = br.latest_checkpoint(osp.join(runner.work_root, name)) or \
+            f'{runner.work_root}/{name}/epoch_N.pth'
         # a new checkpoint: the records of the old one no longer apply
         rerun = True
         jobs = [j for j in jobs if j['task'] != 'pretext']
@@ -168,30 +135,32 @@ def benchmark(cfg, args, runner):
     sha = sha256(ckpt) if ckpt and osp.isfile(ckpt) else None
     missing = []
     for job in jobs:
-        rec = br.read_record(job, args.record_root)
-        if rec is not None and sha and rec.get('pretrained_sha256') not in \
-                (None, sha):
-            print(f'warning: {br.record_dir(job, args.record_root)} was '
-                  f'recorded from another checkpoint than {ckpt} '
-                  '(--rerun to repeat it)')
-        if rec is not None and not rerun:
-            print(f'recorded: {job["task"]} {job["protocol"] or ""} '
-                  f'{br.record_dir(job, args.record_root)}')
-            records.append(rec)
-            continue
-        if args.collect_only:
-            missing.append(job)
-            continue
-        if job['load']:
-            runner.trained_job(job, ckpt)
-        else:
-            runner.test_job(job, ckpt)
+        seeds = args.seeds if job['load'] else [0]
+        done = {r['seed']: r for r in br.read_seed_records(
+            job, args.record_root)}
+        for r in done.values():
+            if sha and r.get('pretrained_sha256') not in (None, sha):
+                print(f'warning: {r["log_dir"]} was recorded from another '
+                      f'checkpoint than {ckpt} (--rerun to repeat it)')
+        for seed in seeds:
+            where = br.record_dir(job, args.record_root, seed)
+            if seed in done and not rerun:
+                print(f'recorded: {job["task"]} {job["protocol"] or ""} '
+                      f'{where}')
+                continue
+            if args.collect_only:
+                missing.append((job, where))
+                continue
+            if job['load']:
+                runner.trained_job(job, ckpt, seed)
+            else:
+                runner.test_job(job, ckpt)
         if not args.dry_run:
             records.append(br.read_record(job, args.record_root))
     records = [r for r in records if r is not None]
-    for job in missing:
+    for job, where in missing:
         print(f'not recorded: {job["task"]} {job["protocol"] or ""} '
-              f'{job["config"]} -> {br.record_dir(job, args.record_root)}')
+              f'{job["config"]} -> {where}')
     if args.dry_run:
         return
     entry = br.results_entry(cfg, records, ckpt)
@@ -200,7 +169,8 @@ def benchmark(cfg, args, runner):
     br.update_results(path, name, entry)
     print(f'results: {path}')
     for j in entry['jobs']:
-        keys = [k for t, k, _ in br.TABLE_COLUMNS if t == j['task']] or \
+        keys = [k for t, k, _ in results.tables.TABLE_COLUMNS
+                if t == j['task']] or \
             sorted(j['metrics'])[:4]
         vals = ', '.join(f'{k} {j["metrics"][k]:.4f}' for k in keys
                          if k in j['metrics'])
@@ -209,38 +179,18 @@ def benchmark(cfg, args, runner):
 
 
 def update_tables(method_dir, record_root):
-    """Regenerate the README table and the metafile from the results file.
+    """Regenerate the README blocks and the metafile from the results file.
 
     With ``--record-root`` elsewhere, the table is printed, nothing in the
     project is rewritten."""
-    import json
-    path = osp.join(record_root, method_dir, 'benchmark_results.json')
-    if not osp.isfile(path):
+    if not osp.isfile(osp.join(record_root, method_dir,
+                               'benchmark_results.json')):
         return
-    with open(path) as f:
-        data = json.load(f)
-    br.check_results(data, path)
-    readme = osp.join(method_dir, 'README.md')
-    method = osp.basename(osp.normpath(method_dir))
-    table = br.render_table(data, method_dir,
-                            README_PRETEXT_KEYS.get(method))
-    if osp.normpath(record_root) != '.':
-        print(table)
-        return
-    text = open(readme).read() if osp.isfile(readme) else ''
-    if br.BEGIN not in text:
-        print(f'{readme} has no benchmark table markers ({br.BEGIN} ... '
-              f'{br.END}); the table:\n{table}')
-        return
-    new = br.replace_block(text, table, readme)
-    if new != text:
-        with open(readme, 'w') as f:
-            f.write(new)
-    print(f'table regenerated: {readme}')
-    script = osp.join(method_dir, 'make_metafile.sh')
-    if osp.isfile(script):
-        subprocess.run(['bash', script], check=True, cwd=ROOT,
-                       env=dict(os.environ, PYTHON=sys.executable))
+    files = results.readme_text(method_dir, record_root)
+    if osp.normpath(record_root) == '.' and osp.isfile(
+            osp.join(method_dir, 'metafile_extra.yml')):
+        files.update(results.metafile_text(method_dir))
+    results.write_or_check(files, check=False)
 
 
 def main(argv=None):
@@ -252,6 +202,9 @@ def main(argv=None):
     ap.add_argument('--nproc', type=int, default=2)
     ap.add_argument('--port', type=int, default=29620)
     ap.add_argument('--tasks', nargs='+', choices=br.TASKS)
+    ap.add_argument('--seeds', nargs='+', type=int, default=[0],
+                    help='seeds of the trained jobs (fine-tune, linear '
+                    'probe); the tables show their mean +- std')
     ap.add_argument('--rerun', action='store_true',
                     help='rerun recorded jobs too')
     ap.add_argument('--collect-only', action='store_true')
@@ -276,10 +229,10 @@ def main(argv=None):
             benchmark(cfg, args, runner)
         except ValueError as e:
             sys.exit(str(e))
-        except subprocess.CalledProcessError as e:
+        except record_run.subprocess.CalledProcessError as e:
             sys.exit(f'{cfg}: a downstream job failed: {" ".join(e.cmd)}')
     if not (args.no_tables or args.dry_run):
-        for d in sorted({osp.dirname(br._norm(c)) for c in configs}):
+        for d in sorted({osp.dirname(br.norm(c)) for c in configs}):
             try:
                 update_tables(d, args.record_root)
             except ValueError as e:

@@ -1,10 +1,16 @@
-"""Write a method's ``metafile.yml`` from its recorded runs (no hand-typed
-numbers):
+"""A method's ``metafile.yml`` from its recorded runs (no hand-typed
+numbers); ``python tools/benchmarks/results.py metafile CONFIG_DIR`` writes
+it. The method's rules sit in ``<config_dir>/metafile_extra.yml``::
 
-    python tools/benchmarks/make_metafile.py configs/coarse_to_fine_motion \
-        --collection CoarseToFineMotion --paper-title "..." --paper-url URL \
-        --rule "c2f-motion_*msr*|MSR Action3D (cross-subject, depth)|Motion Estimation" \
-        --rule "*_msr-action3d-depth*|MSR Action3D (cross-subject, depth)|Action Recognition"
+    Collection: CoarseToFineMotion
+    Paper: {Title: "...", URL: "..."}
+    Rules:   # GLOB | Dataset | Task, first match wins
+      - "c2f-motion_*msr*|MSR Action3D (cross-subject, depth)|Motion Estimation"
+    Models:  # what no log holds: metadata, the paper's numbers
+      <model name>: {Metadata: {...}, Results: [...]}
+
+(``--collection``, ``--paper-title``, ``--paper-url``, ``--rule`` and
+``--extra`` override them.)
 
 Every config of the folder becomes a model entry. A config with
 ``logs/<config name>/test_metrics.json`` (``tools/train_test_record.sh``)
@@ -20,25 +26,16 @@ mmpretrain's metafiles link a pretraining model to its downstream models.
 adds the benchmark suite: each pretraining model lists every recorded
 downstream run under ``Downstream:``, and the runs of shared configs
 (``configs/benchmarks/``: linear probe, retrieval) become models of their own
-with their metrics. ``--extra FILE`` (YAML, ``{model name: {Metadata: {...},
-Results: [...]}}``) adds what no log holds: architecture notes and the
-paper's numbers, whose metric names say "(paper)".
+with their metrics. ``Models:`` adds what no log holds: architecture notes and the paper's
+numbers, whose metric names say "(paper)". A run of several seeds gives the
+mean of its seeds and ``Seeds: N``.
 """
 import argparse
 import fnmatch
 import glob
-import json
 import os.path as osp
 
-
-def _recorded_config(logdir):
-    path = osp.join(logdir, 'time.txt')
-    if not osp.isfile(path):
-        return None
-    for line in open(path):
-        if line.startswith('config:'):
-            return line.split(':', 1)[1].strip()
-    return None
+import records as rec
 
 
 def _config_text(path):
@@ -52,20 +49,15 @@ def entries(config_dir, collection, rules):
     for cfg in sorted(glob.glob(osp.join(config_dir, '*.py'))):
         name = osp.splitext(osp.basename(cfg))[0]
         logdir = osp.join(config_dir, 'logs', name)
-        metrics_file = osp.join(logdir, 'test_metrics.json')
         e = dict(name=name, config=cfg, collection=collection, run=False)
-        if osp.isfile(metrics_file):
-            rec = _recorded_config(logdir)
-            if rec is not None and osp.normpath(rec) != osp.normpath(cfg):
-                raise ValueError(f'{metrics_file} was recorded for {rec}, '
-                                 f'not {cfg}')
+        run = rec.read_run(logdir, config=cfg)
+        if run is not None:
             rule = next((r for r in rules if fnmatch.fnmatch(name, r[0])),
                         None)
             if rule is None:
                 raise ValueError(f'no --rule matches the recorded run {name}')
-            with open(metrics_file) as f:
-                metrics = json.load(f)
-            e.update(run=True, dataset=rule[1], task=rule[2], metrics=metrics)
+            e.update(run=True, dataset=rule[1], task=rule[2],
+                     metrics=run['metrics'], seeds=run.get('n', 1))
             for log in ('train.log', 'test.log'):
                 if osp.isfile(osp.join(logdir, log)):
                     e.setdefault('log', osp.join(logdir, log))
@@ -85,14 +77,10 @@ TASK_NAMES = {'fine-tune': 'Action Recognition',
 
 def benchmark_entries(config_dir, collection, items):
     """Add the benchmark suite's runs and links from benchmark_results.json."""
-    import sys
-    sys.path.insert(0, osp.join(osp.dirname(__file__), '..', '..'))
-    from mmmotion.utils.benchmark_records import PROTOCOLS
     path = osp.join(config_dir, 'benchmark_results.json')
     if not osp.isfile(path):
         return items
-    with open(path) as f:
-        data = json.load(f)
+    data = rec.load_results(path)
     by_name = {e['name']: e for e in items}
     here = osp.normpath(config_dir)
     for pre, entry in sorted(data.items()):
@@ -109,13 +97,13 @@ def benchmark_entries(config_dir, collection, items):
                     continue  # a model of this folder already
                 name = f'{r["task"]}_{name}'  # shared configs: one per task
                 links.add(name)
-                dataset = PROTOCOLS[r['protocol']]
+                dataset = rec.PROTOCOLS[r['protocol']]
                 if r.get('fold') not in (None, 'mean'):
                     dataset = dataset.split(' (')[0] + f' fold {r["fold"]}'
                 e = dict(name=name, config=r['config'],
                          collection=collection, run=True, dataset=dataset,
                          task=TASK_NAMES[r['task']], metrics=r['metrics'],
-                         downstream=[], pretrained=pre)
+                         downstream=[], pretrained=pre, seeds=r.get('n', 1))
                 log = osp.join(r['log_dir'], 'train.log')
                 e['log'] = log if osp.isfile(log) else osp.join(
                     r['log_dir'], 'test.log')
@@ -127,10 +115,18 @@ def benchmark_entries(config_dir, collection, items):
     return items
 
 
-def add_extra(items, extra_file):
+def read_extra(extra_file):
+    """``metafile_extra.yml``: the method's rules and its models' extras
+    (empty when there is none)."""
     import yaml
+    if not extra_file or not osp.isfile(extra_file):
+        return {}
     with open(extra_file) as f:
-        extra = yaml.safe_load(f) or {}
+        return yaml.safe_load(f) or {}
+
+
+def add_extra(items, extra, extra_file):
+    extra = extra.get('Models') or {}
     names = {e['name'] for e in items}
     unknown = sorted(set(extra) - names)
     if unknown:
@@ -167,6 +163,8 @@ def render(collection, title, url, readme, items):
             lines.append(f'      Pretrained: {e["pretrained"]}')
         if e['run']:
             lines.append('      Training Resources: 2 CPU cores')
+        if e.get('seeds', 1) > 1:
+            lines.append(f'      Seeds: {e["seeds"]}')
         lines.append(f'      Run here: {"true" if e["run"] else "false"}')
         if e['run'] or extra.get('Results'):
             lines.append('    Results:')
@@ -189,35 +187,54 @@ def render(collection, title, url, readme, items):
     return '\n'.join(lines) + '\n'
 
 
+def write(config_dir, collection=None, title=None, url=None, rules=None,
+          extra_file=None, out=None):
+    """Write ``<config_dir>/metafile.yml`` (or ``out``); the arguments
+    default to ``metafile_extra.yml``'s. Returns (path, models, run here)."""
+    extra_file = extra_file or osp.join(config_dir, 'metafile_extra.yml')
+    extra = read_extra(extra_file)
+    paper = extra.get('Paper') or {}
+    collection = collection or extra.get('Collection')
+    if not collection:
+        raise ValueError(f'{extra_file}: no Collection')
+    title = title or paper.get('Title')
+    url = url or paper.get('URL')
+    rules = rules if rules is not None else [
+        parse_rule(r) for r in extra.get('Rules', [])]
+    items = entries(config_dir, collection, rules)
+    items = benchmark_entries(config_dir, collection, items)
+    items = add_extra(items, extra, extra_file)
+    text = render(collection, title, url,
+                  osp.join(config_dir, 'README.md'), items)
+    return (out or osp.join(config_dir, 'metafile.yml'), text,
+            len(items), sum(e['run'] for e in items))
+
+
+def parse_rule(r):
+    parts = r.split('|')
+    if len(parts) != 3:
+        raise SystemExit(f'a rule must be "GLOB|Dataset|Task", got {r!r}')
+    return parts
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     p.add_argument('config_dir')
-    p.add_argument('--collection', required=True)
+    p.add_argument('--collection')
     p.add_argument('--paper-title')
     p.add_argument('--paper-url')
-    p.add_argument('--rule', action='append', default=[],
+    p.add_argument('--rule', action='append',
                    help='"GLOB|Dataset|Task", first match wins')
-    p.add_argument('--extra', help='YAML: metadata and paper results by '
-                   'model name')
+    p.add_argument('--extra', help='default: <config_dir>/metafile_extra.yml')
     p.add_argument('--out', help='default: <config_dir>/metafile.yml')
     args = p.parse_args(argv)
-    rules = []
-    for r in args.rule:
-        parts = r.split('|')
-        if len(parts) != 3:
-            raise SystemExit(f'--rule must be "GLOB|Dataset|Task", got {r!r}')
-        rules.append(parts)
-    items = entries(args.config_dir, args.collection, rules)
-    items = benchmark_entries(args.config_dir, args.collection, items)
-    if args.extra:
-        items = add_extra(items, args.extra)
-    text = render(args.collection, args.paper_title, args.paper_url,
-                  osp.join(args.config_dir, 'README.md'), items)
-    out = args.out or osp.join(args.config_dir, 'metafile.yml')
+    rules = [parse_rule(r) for r in args.rule] if args.rule else None
+    out, text, n, run = write(args.config_dir, args.collection,
+                              args.paper_title, args.paper_url, rules,
+                              args.extra, args.out)
     with open(out, 'w') as f:
         f.write(text)
-    print(f'{out}: {len(items)} models, '
-          f'{sum(e["run"] for e in items)} run here')
+    print(f'{out}: {n} models, {run} run here')
 
 
 if __name__ == '__main__':

@@ -1,0 +1,113 @@
+"""The one results pipeline: every committed README block, metafile and the
+results page equal what the records give, seeds aggregate into mean +- std,
+and the run recorder lays records out where the readers look."""
+import json
+import os
+import os.path as osp
+import subprocess
+import sys
+
+import pytest
+
+import record_run
+import records as br
+import tables
+
+ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
+C2F = ('configs/coarse_to_fine_motion/c2f-motion_resnext18-tiny_context_'
+       '2xb8-8x2x1-40e_msr-action3d-train-depth-64px.py')
+
+
+@pytest.fixture(autouse=True)
+def _in_root(monkeypatch):
+    monkeypatch.chdir(ROOT)
+
+
+def test_committed_results_are_what_the_records_give():
+    """Every README table, metafile.yml and docs/results.md, regenerated from
+    the records, is identical to the committed file."""
+    res = subprocess.run(
+        [sys.executable, 'tools/benchmarks/results.py', 'all', '--check'],
+        cwd=ROOT, capture_output=True, text=True)
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert 'generated files match their records' in res.stdout
+
+
+def _seed_record(root, job, seed, metrics):
+    d = osp.join(str(root), br.record_dir(job, '.', seed))
+    os.makedirs(d, exist_ok=True)
+    with open(osp.join(d, 'test_metrics.json'), 'w') as f:
+        json.dump(metrics, f)
+    with open(osp.join(d, 'time.txt'), 'w') as f:
+        f.write(f'config: {job["config"]}\nseed: {seed}\n'
+                'train wall-clock seconds: 60\n')
+
+
+def test_seeds_aggregate_into_mean_and_std(tmp_path):
+    ft = next(j for j in br.load_jobs(C2F) if j['task'] == 'fine-tune')
+    assert br.record_dir(ft, 'r', 0) == br.record_dir(ft, 'r')
+    assert br.record_dir(ft, 'r', 2).endswith(ft['run_name'] + '/seed2')
+    for seed, acc in zip((0, 1, 2), (0.5, 0.6, 0.7)):
+        _seed_record(tmp_path, ft, seed, {'acc/top1': acc})
+    recs = br.read_seed_records(ft, str(tmp_path))
+    assert [r['seed'] for r in recs] == [0, 1, 2]
+    run = br.read_record(ft, str(tmp_path))
+    assert run['n'] == 3 and len(run['seeds']) == 3
+    assert run['metrics']['acc/top1'] == pytest.approx(0.6)
+    assert run['std']['acc/top1'] == pytest.approx(0.1)
+    assert run['log_dir'] == br.record_dir(ft, str(tmp_path))
+    cell = tables.benchmark_cell(run, 'acc/top1', str(tmp_path))
+    assert cell.startswith('[60.00 ± 10.00 (n=3)](')
+    # one seed reads as before seeds existed: no n, no std
+    one = br.read_record(ft, str(tmp_path / 'none'))
+    assert one is None
+    # a seed folder whose time.txt names another seed is refused
+    d = osp.join(str(tmp_path), br.record_dir(ft, '.', 1), 'time.txt')
+    with open(d, 'w') as f:
+        f.write(f'config: {ft["config"]}\nseed: 4\n')
+    with pytest.raises(ValueError, match='says seed 4'):
+        br.read_record(ft, str(tmp_path))
+
+
+def test_fold_means_of_several_seeds(tmp_path):
+    jobs = br.load_jobs('configs/coarse_to_fine_motion/c2f-motion_'
+                        'resnext18-tiny_context_2xb8-8x2x1-150e_'
+                        'unlabeled-rgb-64px.py')
+    folds = [j for j in jobs if j['task'] == 'fine-tune']
+    for k, j in enumerate(folds):
+        for seed in (0, 1):
+            _seed_record(tmp_path, j, seed, {'acc/top1': 0.1 * k + seed})
+    (mean, ) = br.mean_over_folds(
+        [br.read_record(j, str(tmp_path)) for j in folds])
+    # the seeds' fold means: 0.1 and 1.1
+    assert mean['n'] == 2
+    assert mean['metrics']['acc/top1'] == pytest.approx(0.6)
+    assert mean['std']['acc/top1'] == pytest.approx(0.5 * 2**0.5)
+    _seed_record(tmp_path, folds[0], 2, {'acc/top1': 0.0})
+    with pytest.raises(ValueError, match='different seeds'):
+        br.mean_over_folds([br.read_record(j, str(tmp_path)) for j in folds])
+
+
+def test_runs_table_shows_seeds(tmp_path):
+    job = dict(config='configs/m/run_a.py', run_name='run_a')
+    for seed, v in ((0, 0.25), (1, 0.35)):
+        _seed_record(tmp_path, job, seed, {'acc/top1': v})
+    text = tables.render_runs_table(
+        str(tmp_path / 'configs' / 'm'),
+        dict(runs='run_*', metrics=['acc/top1'], percent=True))
+    assert ('| [run_a](logs/run_a) | 30.00 ± 7.07 (n=2) | 1.0 min |'
+            in text)
+    rows = tables.render_rows_table(
+        str(tmp_path / 'configs' / 'm'),
+        dict(columns=['top-1'], percent=[True], digits=[1],
+             rows=[dict(label='A', run='logs/run_a',
+                        metrics=['acc/top1'])]))
+    assert '| A | [30.0 ± 7.1 (n=2)](logs/run_a) |' in rows
+
+
+def test_recorder_dry_run_names_the_launchers(capsys):
+    out = record_run.record(C2F, seed=1, dry_run=True)
+    printed = capsys.readouterr().out
+    assert 'tools/dist_train.sh ' + C2F in printed and '--seed 1' in printed
+    assert 'tools/dist_test.sh' in printed
+    assert out.endswith('/seed1')

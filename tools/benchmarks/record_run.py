@@ -1,0 +1,148 @@
+"""Train a config on N processes, test its last checkpoint, and record the
+run next to the config, where the README tables cite it:
+
+    python tools/benchmarks/record_run.py CONFIG [--nproc 2] [--seed 0] \
+        [--run-name NAME] [--test-only CHECKPOINT] [--skip-recorded] \
+        [-- train.py args ...]
+
+Writes ``<record root>/<config dir>/logs/<run name>/`` (``seedN/`` for a
+seed N > 0; see ``records.py``): ``train.log``, ``test.log``,
+``test_metrics.json`` and ``time.txt`` (the config, the checkpoint tested,
+the seed, the processes, the extra arguments, the training wall-clock time,
+the machine). Training and testing go through ``tools/dist_train.sh`` and
+``tools/dist_test.sh``, the launchers a user runs; everything around them
+is Python. ``--test-only CKPT`` records a test of ``CKPT`` without
+training. ``tools/benchmarks/run_benchmark.py`` records every job this way.
+"""
+import argparse
+import glob
+import os
+import os.path as osp
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from typing import List, Optional
+
+import records as rec
+
+ROOT = osp.abspath(osp.join(osp.dirname(__file__), '..', '..'))
+
+
+def _env(port: int) -> dict:
+    env = dict(os.environ, PORT=str(port))
+    env['PATH'] = osp.dirname(sys.executable) + os.pathsep + env.get(
+        'PATH', '')
+    return env
+
+
+def _sh(cmd: List[str], port: int, dry_run: bool = False) -> None:
+    print('+', ' '.join(cmd), flush=True)
+    if not dry_run:
+        subprocess.run(cmd, check=True, env=_env(port), cwd=ROOT)
+
+
+def _newest(pattern: str) -> str:
+    found = glob.glob(osp.join(ROOT, pattern))
+    if not found:
+        raise FileNotFoundError(f'nothing matches {pattern}')
+    return max(found, key=osp.getmtime)
+
+
+def _machine() -> str:
+    import torch
+    dev = 'cuda' if torch.cuda.is_available() else 'no GPU'
+    return f'{os.cpu_count()} CPU cores, {dev}, torch {torch.__version__}'
+
+
+def record(config: str, nproc: int = 2, seed: int = 0,
+           run_name: Optional[str] = None, extra: Optional[List[str]] = None,
+           work_root: str = 'work_dirs', record_root: str = '.',
+           port: int = 29500, test_only: Optional[str] = None,
+           dry_run: bool = False, notes: Optional[dict] = None) -> str:
+    """Train (unless ``test_only``), test and record one run; return the
+    record folder."""
+    config = rec.norm(config)
+    name = run_name or rec.config_name(config)
+    job = dict(config=config, run_name=name)
+    out = rec.record_dir(job, record_root, seed)
+    work = osp.join(work_root, name if not seed else f'{name}_seed{seed}')
+    extra = list(extra or [])
+    start = time.time()
+    if test_only is None:
+        _sh(['bash', 'tools/dist_train.sh', config, str(nproc), '--work-dir',
+             work, '--seed', str(seed)] + extra, port, dry_run)
+    secs = int(time.time() - start)
+    if test_only is not None:
+        ckpt = test_only
+    elif dry_run:
+        ckpt = f'{work}/epoch_N.pth'
+    else:
+        ckpt = rec.latest_checkpoint(osp.join(ROOT, work))
+        if ckpt is None:
+            raise FileNotFoundError(f'{work}: training wrote no checkpoint')
+        ckpt = rec.norm(osp.relpath(ckpt, ROOT))
+    test_work = osp.join(work, 'test')
+    _sh(['bash', 'tools/dist_test.sh', config, ckpt, str(nproc),
+         '--work-dir', test_work], port, dry_run)
+    if dry_run:
+        return out
+    os.makedirs(osp.join(ROOT, out), exist_ok=True)
+    metrics = _newest(osp.join(test_work, '*', 'test_metrics.json'))
+    shutil.copy(metrics, osp.join(ROOT, out, 'test_metrics.json'))
+    logs = glob.glob(osp.join(osp.dirname(metrics), '*.log'))
+    shutil.copy(logs[0], osp.join(ROOT, out, 'test.log'))
+    if test_only is None:
+        train_logs = [p for p in glob.glob(osp.join(ROOT, work, '*', '*.log'))
+                      if '/test/' not in p]
+        shutil.copy(max(train_logs, key=osp.getmtime),
+                    osp.join(ROOT, out, 'train.log'))
+    lines = [f'config: {config}', f'checkpoint tested: {ckpt}',
+             f'seed: {seed}', f'processes: {nproc}']
+    if test_only is None:
+        lines += [f'extra train.py arguments: {" ".join(extra)}',
+                  f'train wall-clock seconds: {secs}']
+    lines += [f'machine: {_machine()} ({platform.node()})',
+              f'date: {time.strftime("%Y-%m-%dT%H:%MZ", time.gmtime())}']
+    lines += [f'{k}: {v}' for k, v in (notes or {}).items()]
+    with open(osp.join(ROOT, out, 'time.txt'), 'w') as f:
+        f.write('\n'.join(lines) + '\n')
+    with open(osp.join(ROOT, out, 'test_metrics.json')) as f:
+        print(f.read())
+    return out
+
+
+def main(argv=None):
+    argv = list(sys.argv[1:] if argv is None else argv)
+    extra = []
+    if '--' in argv:
+        i = argv.index('--')
+        argv, extra = argv[:i], argv[i + 1:]
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('config')
+    ap.add_argument('--nproc', type=int, default=2)
+    ap.add_argument('--seed', type=int, default=0)
+    ap.add_argument('--run-name')
+    ap.add_argument('--test-only', metavar='CHECKPOINT')
+    ap.add_argument('--port', type=int,
+                    default=int(os.environ.get('PORT', 29500)))
+    ap.add_argument('--work-root', default='work_dirs')
+    ap.add_argument('--record-root', default='.')
+    ap.add_argument('--dry-run', action='store_true')
+    ap.add_argument('--skip-recorded', action='store_true',
+                    help='do nothing when this seed is recorded already')
+    args = ap.parse_args(argv)
+    job = dict(config=args.config,
+               run_name=args.run_name or rec.config_name(args.config))
+    if args.skip_recorded and rec.read_metrics(osp.join(
+            ROOT, rec.record_dir(job, args.record_root, args.seed))):
+        print(f'recorded already: {args.config} (seed {args.seed})')
+        return
+    record(args.config, args.nproc, args.seed, args.run_name, extra,
+           args.work_root, args.record_root, args.port, args.test_only,
+           args.dry_run)
+
+
+if __name__ == '__main__':
+    main()
