@@ -147,23 +147,22 @@ def test_extract_backbone_weights_loads_as_pretrained(msr_mini, tmp_path):
 
 
 def test_results_table_reads_recorded_metrics(tmp_path, capsys):
-    sys.path.insert(0, osp.join(ROOT, 'tools', 'analysis'))
-    import results_table
+    import tables
     run = tmp_path / 'logs' / 'my_run'
     run.mkdir(parents=True)
     (run / 'test_metrics.json').write_text(
         json.dumps({'acc/top1': 0.8132, 'acc/mean1': 0.8084}))
     (run / 'time.txt').write_text('train wall-clock seconds: 120\n')
-    results_table.main([str(tmp_path), '--metrics', 'acc/top1', '--percent'])
-    out = capsys.readouterr().out
+    out = tables.render_runs_table(
+        str(tmp_path), dict(runs='*', metrics=['acc/top1'], percent=True))
     assert '| [my_run](logs/my_run) | 81.32 | 2.0 min |' in out
     with pytest.raises(KeyError, match='has no'):
-        results_table.main([str(tmp_path), '--metrics', 'acc/top5'])
+        tables.render_runs_table(str(tmp_path),
+                                 dict(runs='*', metrics=['acc/top5']))
 
 
 def test_make_metafile_from_recorded_runs(tmp_path):
-    sys.path.insert(0, osp.join(ROOT, 'tools', 'benchmarks'))
-    import make_metafile
+    import metafile as make_metafile
     import yaml
     d = tmp_path / 'method'
     (d / 'logs' / 'run_a').mkdir(parents=True)
@@ -196,7 +195,6 @@ def test_make_metafile_from_recorded_runs(tmp_path):
 
 
 def test_results_page_reads_only_recorded_runs(tmp_path):
-    sys.path.insert(0, osp.join(ROOT, 'tools', 'benchmarks'))
     import results_page
     ref = results_page.REFERENCE_ROWS['msr-xsub'][1][2]  # scratch ResNeXt
     d = tmp_path / ref
