@@ -99,10 +99,17 @@ def test_runs_table_shows_seeds(tmp_path):
             in text)
     rows = tables.render_rows_table(
         str(tmp_path / 'configs' / 'm'),
-        dict(columns=['top-1'], percent=[True], digits=[1],
-             rows=[dict(label='A', run='logs/run_a',
-                        metrics=['acc/top1'])]))
-    assert '| A | [30.0 ± 7.1 (n=2)](logs/run_a) |' in rows
+        dict(columns=[dict(heading='top-1', percent=True, digits=1), 'x'],
+             links='logs',
+             rows=[dict(label='A ({minutes:.0f} min)', run='logs/run_a',
+                        cells=['{acc/top1}', '{acc/top1:.3f} (b)'],
+                        links={'log': 'logs/run_a/train.log'})]))
+    assert ('| A (1 min) | [30.0 ± 7.1 (n=2)](logs/run_a) | '
+            '0.300 ± 0.071 (n=2) (b) | [log](logs/run_a/train.log) |') in rows
+    with pytest.raises(KeyError, match='has no acc/top5'):
+        tables.render_rows_table(str(tmp_path / 'configs' / 'm'), dict(
+            columns=['x'], rows=[dict(label='A', run='logs/run_a',
+                                      cells=['{acc/top5}'])]))
 
 
 def test_recorder_dry_run_names_the_launchers(capsys):

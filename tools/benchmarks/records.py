@@ -181,8 +181,12 @@ def _read_one(job: dict, folder: str) -> Optional[dict]:
         seed = m.group(1)
     rec['seed'] = int(seed) if seed is not None else 0
     secs = info.get('train wall-clock seconds')
+    # the oldest records give bash's `time`: "real 38m38s, user ..."
+    old = re.match(r'real (\d+)m(\d+)s', info.get('train wall-clock', ''))
     if secs:
         rec['train_seconds'] = int(secs)
+    elif old:
+        rec['train_seconds'] = 60 * int(old.group(1)) + int(old.group(2))
     pre = info.get('pretrained checkpoint')
     if pre:
         rec['pretrained_checkpoint'] = pre
@@ -375,6 +379,23 @@ def read_run(folder: str, config: Optional[str] = None) -> Optional[dict]:
     recs = [r for r in (_read_one(job, norm(f)) for f in _folders(folder))
             if r is not None]
     return aggregate_seeds(sorted(recs, key=lambda r: r['seed']))
+
+
+def last_validation(folder: str) -> Dict[str, float]:
+    """The metrics of the last ``Epoch(val)`` line of a record's
+    ``train.log`` (as mmengine logs them: 4 decimals), empty if none."""
+    path = osp.join(folder, 'train.log')
+    last = None
+    if osp.isfile(path):
+        with open(path) as f:
+            for line in f:
+                if 'Epoch(val)' in line:
+                    last = line
+    if last is None:
+        return {}
+    pairs = re.findall(r'(\S+): (-?[\d.]+(?:e-?\d+)?)', last.split(
+        'Epoch(val)', 1)[1])
+    return {k: float(v) for k, v in pairs}
 
 
 def latest_checkpoint(work_dir: str) -> Optional[str]:

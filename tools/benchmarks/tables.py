@@ -18,11 +18,13 @@ from the spec ``Tables: NAME:`` in the method's ``metafile_extra.yml``:
 - ``runs: GLOB``, ``metrics: [KEY, ...]`` (optional ``percent``,
   ``digits``): one row per recorded run under ``logs/`` whose name matches,
   with its training time;
-- ``columns: [HEADING, ...]``, ``rows: [{label, run, metrics}, ...]``
-  (optional ``digits``, ``percent`` per column, ``head``): rows named by
-  hand, each cell a metric of a recorded run, ``-`` for none.
+- ``columns: [{heading, digits, percent}, ...]``, ``rows: [{label, run,
+  runs, cells, links}, ...]`` (optional ``head``, ``links``): rows named by
+  hand, each cell a template over metrics of recorded runs
+  (:func:`_fill`), ``null`` for none.
 """
 import os.path as osp
+import re
 from typing import Dict, List, Optional, Sequence
 
 import records as rec
@@ -144,35 +146,111 @@ def render_runs_table(config_dir: str, spec: dict) -> str:
     return '\n'.join(lines)
 
 
+_PLACEHOLDER = re.compile(r'\{([^{}]+)\}')
+
+
+def _fill(template: str, runs: Dict[str, dict], folders: Dict[str, str],
+          column: dict, config_dir: str) -> str:
+    """A cell template with its placeholders replaced.
+
+    ``{KEY}`` is a metric of the row's ``run``, ``{NAME:KEY}`` one of
+    ``runs[NAME]``; ``KEY`` ``minutes`` is the training time,
+    ``last_val/KEY`` the last validation in ``train.log``, and
+    ``{mean:KEY}`` the mean over the row's named ``runs`` (folds). A suffix
+    ``:FORMAT`` (Python format spec; a leading ``%`` for percent) overrides
+    the column's ``digits`` / ``percent``. A cell that is one placeholder
+    links to its run's folder.
+    """
+    used = []
+
+    def one(m):
+        parts = m.group(1).split(':')
+        name = parts.pop(0) if len(parts) > 1 and parts[0] in runs else ''
+        if parts[0] == 'mean' and len(parts) > 1:
+            parts = ['mean:' + parts[1]] + parts[2:]
+        key, spec = parts[0], (parts[1] if len(parts) > 1 else None)
+        percent = column.get('percent', False)
+        fmt = f'.{column.get("digits", 4)}f'
+        if spec:
+            percent, fmt = spec.startswith('%'), spec.lstrip('%')
+        if name == '' and key.startswith('mean:'):
+            # the mean over the row's named runs (e.g. the folds)
+            key = key[5:]
+            vals = [_value(r, key, folders[k]) for k, r in runs.items()
+                    if k != '']
+            v = sum(vals) / len(vals)
+            return format(v * 100 if percent else v, fmt)
+        if name not in runs:
+            raise ValueError(f'{config_dir}: table cell {template!r} needs '
+                             'a run')
+        run = runs[name]
+        used.append(name)
+        if key.startswith('last_val/'):
+            v = _value(run, key, folders[name])
+            return format(v * 100 if percent else v, fmt)
+        if key == 'minutes':
+            secs = [r['train_seconds'] for r in run.get('seeds', [run])
+                    if 'train_seconds' in r]
+            if not secs:
+                raise KeyError(f'{folders[name]}/time.txt has no training '
+                               'time')
+            return format(sum(secs) / len(secs) / 60, spec or '.1f')
+        if key not in run['metrics']:
+            raise KeyError(f'{folders[name]}/test_metrics.json has no {key}')
+        return metric_text(run, key,
+                           lambda v: format(v * 100 if percent else v, fmt))
+
+    text = _PLACEHOLDER.sub(one, template)
+    if _PLACEHOLDER.fullmatch(template) and used:
+        return link(text, folders[used[0]], config_dir)
+    return text
+
+
+def _value(run: dict, key: str, folder: str) -> float:
+    """A run's metric; ``last_val/KEY`` is KEY of the last validation in
+    its ``train.log``."""
+    if key.startswith('last_val/'):
+        vals = rec.last_validation(folder)
+        if key[9:] not in vals:
+            raise KeyError(f'{folder}/train.log has no validation of '
+                           f'{key[9:]}')
+        return vals[key[9:]]
+    if key not in run['metrics']:
+        raise KeyError(f'{folder}/test_metrics.json has no {key}')
+    return run['metrics'][key]
+
+
 def render_rows_table(config_dir: str, spec: dict) -> str:
-    """Rows named in the spec, each cell a metric of a recorded run."""
-    columns = spec['columns']
-    n = len(columns)
-    digits = spec.get('digits', [4] * n)
-    percent = spec.get('percent', [False] * n)
-    head = spec.get('head', 'run')
-    lines = [f'| {head} | ' + ' | '.join(columns) + ' |',
-             '| --- |' + ' :-: |' * n]
+    """Rows named in the spec, each cell a template over recorded runs (see
+    :func:`_fill`); ``links`` adds a column of links to log files."""
+    columns = [c if isinstance(c, dict) else dict(heading=c)
+               for c in spec['columns']]
+    head = [spec.get('head', 'run')] + [c['heading'] for c in columns]
+    if spec.get('links'):
+        head.append(spec['links'])
+    lines = ['| ' + ' | '.join(head) + ' |',
+             '| --- |' + ' :-: |' * len(columns) +
+             (' --- |' if spec.get('links') else '')]
     for row in spec['rows']:
-        cells = []
-        folder = osp.join(config_dir, row['run']) if row.get('run') else None
-        run = rec.read_run(folder) if folder else None
-        if folder and run is None:
-            raise ValueError(f'{config_dir}: table row {row["label"]!r}: '
-                             f'{folder} holds no record')
-        for i, key in enumerate(row.get('metrics', [None] * n)):
-            if key is None or run is None:
-                cells.append('-')
-                continue
-            if key not in run['metrics']:
-                raise KeyError(f'{folder}/test_metrics.json has no {key}')
-
-            def fmt(v, i=i):
-                return f'{v * 100 if percent[i] else v:.{digits[i]}f}'
-
-            cells.append(link(metric_text(run, key, fmt), folder,
-                              config_dir))
-        lines.append(f'| {row["label"]} | ' + ' | '.join(cells) + ' |')
+        folders = dict(row.get('runs') or {})
+        if row.get('run'):
+            folders[''] = row['run']
+        folders = {k: osp.join(config_dir, v) for k, v in folders.items()}
+        runs = {}
+        for k, f in folders.items():
+            runs[k] = rec.read_run(f)
+            if runs[k] is None:
+                raise ValueError(f'{config_dir}: table row '
+                                 f'{row["label"]!r}: {f} holds no record')
+        cells = [_fill(row['label'], runs, folders, {}, config_dir)]
+        for col, t in zip(columns, row['cells']):
+            cells.append('-' if t is None else
+                         _fill(str(t), runs, folders, col, config_dir))
+        if spec.get('links'):
+            cells.append(', '.join(
+                link(text, osp.join(config_dir, target), config_dir)
+                for text, target in (row.get('links') or {}).items()))
+        lines.append('| ' + ' | '.join(cells) + ' |')
     return '\n'.join(lines)
 
 
