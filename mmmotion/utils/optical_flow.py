@@ -4,7 +4,7 @@ Pure NumPy / OpenCV, so that data workers and the precompute tool can use it
 without PyTorch. Shapes are ``H x W`` for a frame and ``H x W x 2`` for a flow
 field whose last axis is ``(dx, dy)``.
 
-Ours (``METHODS.md`` section 2): DIS by default, Farneback or TV-L1, in
+Ours (``docs/methods.md`` section 2.2): DIS by default, Farneback or TV-L1, in
 pixels, ``(dx, dy)`` such that ``next(p + flow(p)) ~ prev(p)``. The scene-flow
 targets built on it are in :mod:`mmmotion.utils.scene_flow`.
 """
@@ -80,7 +80,7 @@ def compute_flow(prev: np.ndarray,
                  scale: Optional[float] = None) -> np.ndarray:
     """Dense 2D optical flow from ``prev`` to ``next``.
 
-    Our choice (``METHODS.md`` section 2): OpenCV's DIS (Kroeger et al., ECCV
+    Our choice (``docs/methods.md`` section 2.2): OpenCV's DIS (Kroeger et al., ECCV
     2016; fast, the default), Farneback (OpenCV's example parameters) or TV-L1
     (``cv2.optflow``, default parameters; the most accurate and by far the
     slowest: about 0.3 s a pair at 112 x 112 on a busy 2-core machine).

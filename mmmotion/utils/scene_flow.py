@@ -8,7 +8,7 @@ field whose last axis is ``(dx, dy)`` or ``(dx, dy, dz)``.
 Atomic 3D flows (Luo et al., "Unsupervised Learning of Long-Term Motion
 Dynamics for Videos", CVPR 2017, https://arxiv.org/abs/1701.01821): the paper
 predicts quantised 3D scene flow per non-overlapping patch. How that target is
-computed is ours (``METHODS.md`` section 2):
+computed is ours (``docs/methods.md`` section 2.2):
 
 - 2D flow: dense optical flow from OpenCV (DIS by default, Farneback or TV-L1;
   :mod:`mmmotion.utils.optical_flow`), in pixels, ``(dx, dy)`` such that
@@ -32,7 +32,7 @@ def depth_change_along_flow(depth_t: np.ndarray, depth_t1: np.ndarray,
                             ) -> Tuple[np.ndarray, np.ndarray]:
     """``dz(p) = depth_{t+1}(p + flow(p)) - depth_t(p)``, with a valid mask.
 
-    Our choice (``METHODS.md`` section 2): ``depth_{t+1}`` is sampled
+    Our choice (``docs/methods.md`` section 2.2): ``depth_{t+1}`` is sampled
     bilinearly (``cv2.remap``). A pixel is valid when ``depth_t(p) > 0``, the
     flowed position ``p + flow(p)`` lies inside the frame, and every pixel of
     ``depth_{t+1}`` that the bilinear sample draws on (non-zero weight) has a
@@ -173,7 +173,7 @@ def patch_mean(flow: np.ndarray,
                valid: Optional[np.ndarray] = None) -> np.ndarray:
     """Mean over non-overlapping ``patch x patch`` cells.
 
-    Ours (``METHODS.md`` section 2): the patch flow is the mean over the
+    Ours (``docs/methods.md`` section 2.2): the patch flow is the mean over the
     patch. With ``valid``, the mean is over valid pixels only, and 0 for a
     cell without any (for ``dz``, whose invalid pixels are 0, not readings).
 

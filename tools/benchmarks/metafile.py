@@ -13,7 +13,7 @@ it. The method's rules sit in ``<config_dir>/metafile_extra.yml``::
 ``--extra`` override them.)
 
 Every config of the folder becomes a model entry. A config with
-``logs/<config name>/test_metrics.json`` (``tools/train_test_record.sh``)
+``logs/<config name>/test_metrics.json`` (``record_run.py``)
 gets ``Run here: true``, its metrics (the first ``--rule`` whose glob
 matches its name names the dataset and task) and its training log; any
 other config is listed with ``Run here: false``. A metrics file whose

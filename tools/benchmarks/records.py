@@ -57,6 +57,42 @@ PROTOCOLS = {
     'ud810-lopo': 'ud810 leave-one-person-out (RGB, mean of 3 folds)',
 }
 SEED_DIR = re.compile(r'^seed(\d+)$')
+# configs renamed after their runs were recorded: {old path: new path}; a
+# record names the config it ran (``time.txt``), which stays as it was
+RENAMES_FILE = osp.join('configs', 'renames.yml')
+_renames: Dict[str, Dict[str, str]] = {}
+
+
+def renames(root: str = '.') -> Dict[str, str]:
+    """``configs/renames.yml`` of the project at ``root`` ({old: new}),
+    followed through chains of renames."""
+    root = osp.abspath(root)
+    if root not in _renames:
+        path = osp.join(root, RENAMES_FILE)
+        table = {}
+        if osp.isfile(path):
+            import yaml
+            with open(path) as f:
+                table = {norm(k): norm(v) for k, v in
+                         ((yaml.safe_load(f) or {}).get('renames') or
+                          {}).items()}
+        for k in list(table):
+            seen = {k}
+            while table[k] in table and table[k] not in seen:
+                seen.add(table[k])
+                table[k] = table[table[k]]
+        _renames[root] = table
+    return _renames[root]
+
+
+def current_name(config: str) -> str:
+    """A config path as it is named now (renamed configs followed)."""
+    c = norm(config)
+    return renames(_project_root()).get(c, c)
+
+
+def _project_root() -> str:
+    return osp.abspath(osp.join(osp.dirname(__file__), '..', '..'))
 
 
 def config_name(path: str) -> str:
@@ -166,7 +202,7 @@ def _read_one(job: dict, folder: str) -> Optional[dict]:
     info = read_time_txt(osp.join(folder, 'time.txt'))
     recorded = recorded_config(folder)
     if recorded is not None and job['config'] is not None and \
-            norm(recorded) != norm(job['config']):
+            current_name(recorded) != norm(job['config']):
         raise ValueError(f'{metrics_file} was recorded for {recorded}, not '
                          f'for {job["config"]}: refusing to use it')
     rec = dict(task=job['task'], protocol=job['protocol'],

@@ -209,7 +209,7 @@ def render(root):
                   'Each pretraining chain rerun from a freshly trained '
                   'pretraining checkpoint (`run_benchmark.py --rerun '
                   '--record-root`), its numbers beside the recorded ones '
-                  '(`tools/benchmarks/compare_records.py`); the rerun\'s logs '
+                  '(`tools/benchmarks/results.py compare`); the rerun\'s logs '
                   'sit beside the table.', '']
         for path in reruns:
             with open(path) as f:

@@ -7,7 +7,7 @@ next N steps. The quantisation to codewords happens in the model (the
 codebook is a model module, so a learnable codebook can move); this module
 gives the continuous patch flows.
 
-Ours (``METHODS.md`` section 2):
+Ours (``docs/methods.md`` section 2.2):
 
 - a clip holds ``N + 2`` consecutive frames ``x_0 .. x_{N+1}``; the input is
   the pair ``(x_0, x_1)`` and target step ``k`` (``k = 1 .. N``) is the flow

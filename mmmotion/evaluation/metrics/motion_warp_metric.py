@@ -27,7 +27,7 @@ def _grey_uint8(frame: torch.Tensor) -> np.ndarray:
 class MotionWarpMetric(BaseMetric):
     """Photometric error and SSIM of the warped frame (Tian et al., ECCV
     2020, evaluate their motion downstream; this metric is ours,
-    ``METHODS.md`` section 3).
+    ``docs/methods.md`` section 3.2).
 
     For every pair (t, t+1) of a sample's clip, frame t+1 is warped onto
     frame t (``backward_warp``) by: the model's ``pred_motion``; OpenCV DIS

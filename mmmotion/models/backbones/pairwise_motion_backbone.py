@@ -17,7 +17,7 @@ class PairwiseMotionBackbone(BaseModule):
 
     Paper (Luo et al., CVPR 2017): the learned encoder initialises the
     feature extractor of an action recognizer, which is then fine-tuned.
-    Ours (``METHODS.md`` section 2): the encoder (``ConvLSTMEncoder``) reads
+    Ours (``docs/methods.md`` section 2.2): the encoder (``ConvLSTMEncoder``) reads
     every consecutive pair ``(x_t, x_t+1)`` of the clip from a zero state, as
     in pretraining (the conv features of each frame are computed once); a
     ConvLSTM over the T - 1 pair encodings follows. The output

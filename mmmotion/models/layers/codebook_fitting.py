@@ -3,7 +3,7 @@
 Luo et al., "Unsupervised Learning of Long-Term Motion Dynamics for Videos",
 CVPR 2017 (https://arxiv.org/abs/1701.01821): one of the paper's three
 codebooks is fitted by k-means on the training patch flows. Ours
-(``METHODS.md`` section 2): :func:`fit_kmeans_codebook` (k-means++
+(``docs/methods.md`` section 2.2): :func:`fit_kmeans_codebook` (k-means++
 initialisation, then Lloyd iterations, seeded; codewords sorted by decreasing
 frequency), written by :func:`save_codebook` and read by
 :func:`load_codebook`, which ``KMeansCodebook`` and ``LearnableCodebook``

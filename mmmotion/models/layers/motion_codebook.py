@@ -10,7 +10,7 @@ k-means or learnable; the cross-entropy is rebalanced with weights
 loss, ``RebalancedCrossEntropyLoss``, takes ``p`` from a codebook file's
 ``freqs`` or :meth:`MotionCodebook.estimate_frequencies`).
 
-Ours (``METHODS.md`` section 2):
+Ours (``docs/methods.md`` section 2.2):
 
 - nearest codeword by Euclidean distance (ties: the lower index);
 - :class:`UniformCodebook`: a product grid over given ranges, codewords at the
@@ -280,7 +280,7 @@ class KMeansCodebook(MotionCodebook):
 class LearnableCodebook(MotionCodebook):
     """Codewords trained with the model (paper: one of the three codebooks).
 
-    Ours (``METHODS.md`` leaves the rule open): the codewords are an
+    Ours (``docs/methods.md`` section 2.1 leaves the rule open): the codewords are an
     ``nn.Parameter`` initialised from a k-means file (``init_file``) or, if
     none, a uniform grid (``dim``, ``bins_per_dim``, ``ranges``), and trained
     with :meth:`reconstruction_loss`: the squared error between the expected
