@@ -118,3 +118,31 @@ def test_recorder_dry_run_names_the_launchers(capsys):
     assert 'tools/dist_train.sh ' + C2F in printed and '--seed 1' in printed
     assert 'tools/dist_test.sh' in printed
     assert out.endswith('/seed1')
+
+
+def test_trained_jobs_default_to_the_configs_load_option(tmp_path):
+    cfg = tmp_path / 'pre.py'
+    ft = 'configs/coarse_to_fine_motion/resnext18-tiny_c2f-motion-' \
+        'pretrained_2xb8-8x2x1-60e_msr-action3d-depth-64px.py'
+    ret = 'configs/benchmarks/retrieval/retrieval_resnext18-tiny_' \
+        'msr-action3d-depth-64px.py'
+    cfg.write_text(
+        f'downstream = [dict(task=t, protocol="msr-xsub", config=c) for t, c '
+        f'in (("fine-tune", "{ft}"), ("retrieval", "{ret}"))]\n')
+    jobs = br.load_jobs(str(cfg))
+    assert [j['load'] for j in jobs] == [None, br.DEFAULT_LOAD, None]
+    cfg.write_text(cfg.read_text() + 'downstream_load = "load_from"\n')
+    assert br.load_jobs(str(cfg))[1]['load'] == 'load_from'
+
+
+def test_renamed_configs_keep_their_records(tmp_path, monkeypatch):
+    ft = next(j for j in br.load_jobs(C2F) if j['task'] == 'fine-tune')
+    _seed_record(tmp_path, ft, 0, {'acc/top1': 0.5})
+    d = osp.join(str(tmp_path), br.record_dir(ft))
+    with open(osp.join(d, 'time.txt'), 'w') as f:
+        f.write('config: configs/old/name.py\n')
+    with pytest.raises(ValueError, match='recorded for configs/old/name.py'):
+        br.read_record(ft, str(tmp_path))
+    monkeypatch.setitem(br._renames, br._project_root(),
+                        {'configs/old/name.py': ft['config']})
+    assert br.read_record(ft, str(tmp_path))['metrics'] == {'acc/top1': 0.5}

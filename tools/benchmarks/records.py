@@ -18,9 +18,15 @@ config so that one command finds them)::
              config='configs/benchmarks/retrieval/<config>.py'),
     ]
 
-A job with ``load`` trains (the option points the config at the pretraining
-checkpoint) and is then tested; a job without it only tests the pretraining
-checkpoint. Every pretraining also has the implicit ``pretext`` job: its own
+A fine-tuning or linear-probe job trains, with its ``load`` option pointed at
+the pretraining checkpoint (default: the config's ``downstream_load``, else
+``model.backbone.init_cfg.checkpoint``), and is then tested; a retrieval job
+only tests the pretraining checkpoint. Folds are best written as a loop::
+
+    downstream = [
+        dict(task=task, protocol='ud810-lopo', fold=f, config=cfg.format(f))
+        for f in (1, 2, 3) for task, cfg in (...)]
+ Every pretraining also has the implicit ``pretext`` job: its own
 config tested on its checkpoint.
 
 Where a run is recorded: ``<job config dir>/logs/<run name>/``
@@ -52,6 +58,11 @@ from typing import Dict, List, Optional
 from mmmotion.utils.atomic_io import write_text_atomic
 
 TASKS = ('pretext', 'fine-tune', 'linear-probe', 'retrieval')
+# the tasks that train from the pretraining checkpoint, and the option that
+# points them at it unless the entry (``load``) or the pretraining config
+# (``downstream_load``) names another
+TRAINED_TASKS = ('fine-tune', 'linear-probe')
+DEFAULT_LOAD = 'model.backbone.init_cfg.checkpoint'
 PROTOCOLS = {
     'msr-xsub': 'MSR Action3D cross-subject (depth)',
     'ud810-lopo': 'ud810 leave-one-person-out (RGB, mean of 3 folds)',
@@ -142,8 +153,11 @@ def load_jobs(pretrain_config: str) -> List[dict]:
                 f'{name}_fold{e["fold"]}'
         else:
             run_name = config_name(e['config'])
+        load = e.get('load')
+        if load is None and e['task'] in TRAINED_TASKS:
+            load = cfg.get('downstream_load', DEFAULT_LOAD)
         jobs.append(dict(task=e['task'], protocol=e['protocol'],
-                         config=norm(e['config']), load=e.get('load'),
+                         config=norm(e['config']), load=load,
                          fold=e.get('fold'), run_name=run_name))
     seen = {}
     for j in jobs:
