@@ -1,7 +1,7 @@
 # Upsampler ablation (the paper's core claim): bilinear upsampling of the same
 # scale in place of the context-guided layer; otherwise as the context config.
 _base_ = ['./c2f-motion_resnext18-tiny_context_2xb8-8x2x1-40e_msr-action3d-train-depth-64px.py']
-model = dict(upsampler='bilinear')
+model = dict(upsampler=dict(_delete_=True, type='BilinearUpsample'))
 
 # Downstream evaluations of this pretraining: tools/benchmarks/run_benchmark.py
 # runs them from its checkpoint (`load`: the option that points a training

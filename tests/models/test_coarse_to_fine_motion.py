@@ -20,13 +20,18 @@ BACKBONE = dict(type='ResNeXt3D', depth=18, in_channels=3, stem_channels=8,
                 stage_strides=((1, 1, 1), (1, 2, 2), (1, 2, 2), (1, 2, 2)))
 
 
+UPSAMPLERS = dict(context=dict(type='ContextGuidedUpsample'),
+                  bilinear=dict(type='BilinearUpsample'),
+                  deconv=dict(type='DeconvUpsample'))
+
+
 def build(upsampler='context', stride=4):
     with DefaultScope.overwrite_default_scope('mmmotion'):
         m = MODELS.build(dict(
             type='CoarseToFineMotion', backbone=BACKBONE,
             decoder=dict(type='MotionDecoderHead', in_channels=128,
                          out_stride=stride, mid_channels=8),
-            upsampler=upsampler, context_channels=4))
+            upsampler=UPSAMPLERS[upsampler], context_channels=4))
     m.init_weights()
     return m
 

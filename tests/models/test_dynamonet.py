@@ -192,3 +192,18 @@ def test_even_filter_size_refused():
     with pytest.raises(ValueError, match='odd'):
         build(fp_head=dict(type='FramePredictionHead', in_channels=128,
                            num_frames=T, filter_size=4))
+
+
+def test_fp_head_owns_the_fp_loss():
+    model = build(fp_head=dict(
+        type='FramePredictionHead', in_channels=128, num_frames=T,
+        filter_size=5, mid_channels=8,
+        loss_fp=dict(type='HuberLoss', delta=0.01, loss_weight=2.0)))
+    assert model.fp_head.loss_fp.loss_weight == 2.0
+    assert not hasattr(model, 'fp_loss')
+    assert not any('loss' in k for k in model.state_dict())
+    inputs = torch.rand(2, 1, 1, T + 1, 16, 16)
+    losses = model(inputs, _samples([0, 1]), mode='loss')
+    out = model.predict_frames(inputs)
+    expected = model.fp_head.loss_fp(out['pred'], out['target'])
+    torch.testing.assert_close(losses['fp_huber'], expected)

@@ -8,7 +8,8 @@ import torch
 from skimage.metrics import peak_signal_noise_ratio, structural_similarity
 
 import mmmotion  # noqa: F401  (registers the modules)
-from mmmotion.models.layers.image_quality import SSIMLoss, psnr, ssim, ssim_map
+from mmmotion.models.layers.image_quality import psnr, ssim, ssim_map
+from mmmotion.models.losses import SSIMLoss
 from mmmotion.registry import MODELS
 
 VIDEO = osp.join(

@@ -25,7 +25,9 @@ model = dict(
         filter_size=filter_size,
         mid_channels=64,
         # the CPU-scale runs in configs/dynamonet/README.md used 3x3x3 convs
-        conv_kernels=(3, 3)),
+        conv_kernels=(3, 3),
+        # the paper's FP loss: Huber, delta 0.01, on frames in [0, 1]
+        loss_fp=dict(type='HuberLoss', delta=0.01)),
     cls_head=dict(
         type='DynamoHead',
         num_classes=20,
@@ -38,7 +40,6 @@ model = dict(
         dmr_channels=512,
         dropout_ratio=0.5,
         average_clips='prob'),
-    fp_loss=dict(type='HuberLoss', delta=0.01),
     alpha=0.1,
     beta=1.0,
     # predict also returns the predicted frames, for FramePredictionMetric

@@ -18,7 +18,9 @@ model = dict(
         in_channels=feat_dim,
         num_frames=num_frames,
         filter_size=filter_size,
-        mid_channels=64),
+        mid_channels=64,
+        # the paper's FP loss: Huber, delta 0.01, on frames in [0, 1]
+        loss_fp=dict(type='HuberLoss', delta=0.01)),
     cls_head=dict(
         type='DynamoHead',
         num_classes=400,
@@ -30,7 +32,6 @@ model = dict(
         dmr_channels=512,
         dropout_ratio=0.5,
         average_clips='prob'),
-    fp_loss=dict(type='HuberLoss', delta=0.01),
     alpha=0.1,
     beta=1.0,
     test_cfg=dict(return_frames=True),

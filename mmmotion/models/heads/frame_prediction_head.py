@@ -1,15 +1,17 @@
 """DynamoNet's frame-prediction (FP) branch: deep features -> dynamic filters."""
 import math
-from typing import Optional, Sequence, Tuple
+from typing import Dict, Optional, Sequence, Tuple
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from mmaction.utils import ConfigType, OptMultiConfig
 from mmengine.model import BaseModule
 
 from mmmotion.registry import MODELS
+from mmmotion.utils.scope import mmmotion_scope
 from ..layers.conv_stack import conv3d_stack
-from ..layers.dynamic_filter import check_filter_size
+from ..layers.dynamic_filter import apply_dynamic_filters, check_filter_size
 
 
 @MODELS.register_module()
@@ -31,17 +33,32 @@ class FramePredictionHead(BaseModule):
 
     Works on the features of any 3D backbone: ``(N, C, T', H', W')``.
 
+    The head owns the frame-prediction loss, as MMAction2's heads own theirs
+    (:meth:`loss`). Paper (eq. 2): a Huber loss (delta 0.01) between the
+    predicted and the true next frames, ``loss_fp=dict(type='HuberLoss',
+    delta=0.01)``; ours: any registered frame loss (e.g. ``SSIMLoss``) may
+    take its place. A loss with ``forward_filtered`` (``HuberLoss``) gets
+    the frames and global filters and is computed without keeping the
+    predicted frames (ours, a memory saving of the same value).
+
     Args:
         in_channels (int): channels of the backbone features.
         num_frames (int): T, the number of input frames (one filter each).
-        filter_size (int): s, odd.
-        conv_kernels (tuple): kernel sizes of the two convs (ours; the
-            paper gives only their width).
-        mid_channels (int): channels of the two convs (64 in the paper).
-        mode (str): ``'global'`` (the paper) or ``'local'``.
-        pool_size (tuple): (T', H', W') of the pooling before the linear
-            layer, global mode.
-        init_cfg (dict, optional): mmengine init config.
+        filter_size (int): s, odd. Defaults to 5 (the paper's best).
+        mid_channels (int): channels of the two convs. Defaults to 64 (the
+            paper).
+        conv_kernels (Sequence[int]): kernel sizes of the two convs (ours;
+            the paper gives only their width). Defaults to (1, 3).
+        mode (str): ``'global'`` (the paper) or ``'local'``. Defaults to
+            ``'global'``.
+        pool_size (Sequence[int]): (T', H', W') of the pooling before the
+            linear layer, global mode. Defaults to (2, 2, 2).
+        norm_cfg (ConfigType): norm of the convs. Defaults to
+            ``dict(type='BN3d')``.
+        loss_fp (ConfigType): the frame-prediction loss, called ``(pred,
+            target)`` on ``(N, C, T, H, W)`` frames. Defaults to
+            ``dict(type='HuberLoss', delta=0.01)`` (the paper).
+        init_cfg (OptMultiConfig): mmengine init config. Defaults to None.
     """
 
     def __init__(self,
@@ -52,8 +69,9 @@ class FramePredictionHead(BaseModule):
                  conv_kernels: Sequence[int] = (1, 3),
                  mode: str = 'global',
                  pool_size: Sequence[int] = (2, 2, 2),
-                 norm_cfg: dict = dict(type='BN3d'),
-                 init_cfg: Optional[dict] = None) -> None:
+                 norm_cfg: ConfigType = dict(type='BN3d'),
+                 loss_fp: ConfigType = dict(type='HuberLoss', delta=0.01),
+                 init_cfg: OptMultiConfig = None) -> None:
         super().__init__(init_cfg=init_cfg)
         if mode not in ('global', 'local'):
             raise ValueError(f"mode must be 'global' or 'local', got {mode!r}")
@@ -70,6 +88,8 @@ class FramePredictionHead(BaseModule):
             self.fc = nn.Linear(mid_channels * n_pool, taps)
         else:
             self.fc = nn.Conv3d(mid_channels, taps, 1)
+        with mmmotion_scope():
+            self.loss_fp = MODELS.build(loss_fp)
 
     def init_weights(self) -> None:
         super().init_weights()
@@ -106,3 +126,33 @@ class FramePredictionHead(BaseModule):
             logits, size=tuple(frame_size), mode='bilinear',
             align_corners=False)
         return logits.view(n, t, s * s, *frame_size).softmax(2)
+
+    def loss(self,
+             frames: torch.Tensor,
+             filters: torch.Tensor,
+             target: torch.Tensor,
+             padding_mode: str = 'replicate') -> Dict[str, torch.Tensor]:
+        """The frame-prediction loss of filters applied to frames.
+
+        Args:
+            frames (Tensor): ``(N, C, T, H, W)`` input frames x_1..x_T.
+            filters (Tensor): this head's output for them.
+            target (Tensor): ``(N, C, T, H, W)`` true next frames
+                x_2..x_T+1.
+            padding_mode (str): border handling of the dynamic filters.
+                Defaults to ``'replicate'``.
+
+        Returns:
+            dict: ``loss_fp``, the loss (weighted by its own
+            ``loss_weight`` only).
+        """
+        if (filters.dim() == 4 and hasattr(self.loss_fp, 'forward_filtered')
+                and not frames.requires_grad):
+            # global filters and frames as data: the loss and the filter
+            # gradient in one pass, no clip-sized tensors kept for backward
+            fp = self.loss_fp.forward_filtered(frames, filters, target,
+                                               padding_mode)
+        else:
+            pred = apply_dynamic_filters(frames, filters, padding_mode)
+            fp = self.loss_fp(pred, target)
+        return dict(loss_fp=fp)

@@ -1,13 +1,20 @@
 """Coarse motion decoded from a 3D video encoder (Tian et al., ECCV 2020)."""
-from typing import Sequence, Tuple
+from typing import Dict, Sequence, Tuple
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from mmaction.utils import ConfigType, OptConfigType, OptMultiConfig
 from mmcv.cnn import ConvModule
 from mmengine.model import BaseModule
 
 from mmmotion.registry import MODELS
+from mmmotion.utils.scope import mmmotion_scope
+from ..layers.warp import backward_warp
+
+
+def _build_loss(cfg):
+    return None if cfg is None else MODELS.build(cfg)
 
 
 @MODELS.register_module()
@@ -23,11 +30,32 @@ class MotionDecoderHead(BaseModule):
     gives ``(dx, dy)`` in low-resolution pixels (the upsampler multiplies by
     the scale). The last conv starts at zero: zero motion at first.
 
+    The head owns the loss, as MMAction2's heads do (:meth:`loss`): the
+    model upsamples the motion to full resolution, the head warps frame t+1
+    back onto frame t with it (``backward_warp``) and scores the result.
+    Paper (abstract): the motion is learned without labels, by warping.
+    Ours (``METHODS.md`` section 3): ``loss_photo`` (Charbonnier) over the
+    pixels that stay inside the frame, ``loss_ssim`` (``1 - SSIM``) and
+    ``loss_smooth`` (edge-aware smoothness of the motion); set a term to
+    None to drop it. The default losses hold no parameters or buffers: the
+    head's checkpoint keys are its convs only.
+
     Args:
         in_channels (int): channels of the backbone features.
-        out_stride (int): 4 or 8, the motion map's stride.
-        mid_channels (int): width of the decoder convs.
-        num_convs (int): refinement convs.
+        out_stride (int): 4 or 8, the motion map's stride. Defaults to 4.
+        mid_channels (int): width of the decoder convs. Defaults to 64.
+        num_convs (int): refinement convs. Defaults to 2.
+        norm_cfg (ConfigType): norm of the decoder convs. Defaults to
+            ``dict(type='BN3d')``.
+        loss_photo (OptConfigType): photometric loss of the warped frame,
+            called ``(warped, frame, in_frame_mask)``. Defaults to
+            ``dict(type='CharbonnierLoss', loss_weight=1.0)``.
+        loss_ssim (OptConfigType): structural loss of the warped frame.
+            Defaults to ``dict(type='SSIMLoss', loss_weight=0.5)``.
+        loss_smooth (OptConfigType): smoothness of the full-resolution
+            motion, called ``(motion, frame)``. Defaults to
+            ``dict(type='EdgeAwareSmoothnessLoss', loss_weight=0.05)``.
+        init_cfg (OptMultiConfig): mmengine init config. Defaults to None.
     """
 
     def __init__(self,
@@ -35,8 +63,14 @@ class MotionDecoderHead(BaseModule):
                  out_stride: int = 4,
                  mid_channels: int = 64,
                  num_convs: int = 2,
-                 norm_cfg: dict = dict(type='BN3d'),
-                 init_cfg=None) -> None:
+                 norm_cfg: ConfigType = dict(type='BN3d'),
+                 loss_photo: OptConfigType = dict(type='CharbonnierLoss',
+                                                  loss_weight=1.0),
+                 loss_ssim: OptConfigType = dict(type='SSIMLoss',
+                                                 loss_weight=0.5),
+                 loss_smooth: OptConfigType = dict(
+                     type='EdgeAwareSmoothnessLoss', loss_weight=0.05),
+                 init_cfg: OptMultiConfig = None) -> None:
         super().__init__(init_cfg=init_cfg)
         if out_stride not in (4, 8):
             raise ValueError(f'out_stride must be 4 or 8, got {out_stride}')
@@ -50,6 +84,10 @@ class MotionDecoderHead(BaseModule):
             for _ in range(num_convs)
         ])
         self.out = nn.Conv3d(mid_channels, 2, 3, padding=1)
+        with mmmotion_scope():
+            self.loss_photo = _build_loss(loss_photo)
+            self.loss_ssim = _build_loss(loss_ssim)
+            self.loss_smooth = _build_loss(loss_smooth)
 
     def init_weights(self) -> None:
         super().init_weights()
@@ -73,6 +111,31 @@ class MotionDecoderHead(BaseModule):
         x = F.interpolate(x, size=(t - 1, h // s, w // s), mode='trilinear',
                           align_corners=False)
         return self.out(self.convs(x))
+
+    def loss(self, motion: torch.Tensor, frames: torch.Tensor,
+             next_frames: torch.Tensor) -> Dict[str, torch.Tensor]:
+        """The warping losses of full-resolution motion.
+
+        Args:
+            motion (Tensor): ``(B, 2, H, W)`` motion from ``frames`` to
+                ``next_frames``, in pixels (the upsampler's output, one
+                frame pair per item).
+            frames (Tensor): ``(B, C, H, W)`` frames t, on [0, 1].
+            next_frames (Tensor): ``(B, C, H, W)`` frames t+1.
+
+        Returns:
+            dict: ``loss_photo``, ``loss_ssim``, ``loss_smooth`` (those not
+            set to None).
+        """
+        warped, mask = backward_warp(next_frames, motion, return_mask=True)
+        losses = dict()
+        if self.loss_photo is not None:
+            losses['loss_photo'] = self.loss_photo(warped, frames, mask)
+        if self.loss_ssim is not None:
+            losses['loss_ssim'] = self.loss_ssim(warped, frames)
+        if self.loss_smooth is not None:
+            losses['loss_smooth'] = self.loss_smooth(motion, frames)
+        return losses
 
     @staticmethod
     def low_res_shape(clip_shape: Sequence[int],

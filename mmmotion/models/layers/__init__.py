@@ -5,16 +5,18 @@ from .context_guided_upsample import (ContextGuidedUpsample, reassemble,
 from .conv_lstm import ConvLSTM, ConvLSTMCell
 from .dynamic_filter import (apply_dynamic_filters, apply_dynamic_filters_loop,
                              check_filter_size)
-from .image_quality import SSIMLoss, psnr, ssim, ssim_map
+from .image_quality import psnr, ssim, ssim_map
 from .motion_codebook import (KMeansCodebook, LearnableCodebook,
                               MotionCodebook, UniformCodebook)
 from .stc_block import STCBlock
+from .upsample import BilinearUpsample, DeconvUpsample
 from .warp import backward_warp, flow_grid, warp_pair
 
 __all__ = [
-    'ContextGuidedUpsample', 'reassemble', 'reassemble_naive',
+    'ContextGuidedUpsample', 'BilinearUpsample', 'DeconvUpsample',
+    'reassemble', 'reassemble_naive',
     'backward_warp', 'flow_grid', 'warp_pair',     'ConvLSTM', 'ConvLSTMCell', 'apply_dynamic_filters',
-    'apply_dynamic_filters_loop', 'check_filter_size', 'SSIMLoss', 'psnr',
+    'apply_dynamic_filters_loop', 'check_filter_size', 'psnr',
     'ssim', 'ssim_map', 'KMeansCodebook', 'LearnableCodebook',
     'MotionCodebook', 'UniformCodebook', 'fit_kmeans_codebook',
     'load_codebook', 'save_codebook', 'STCBlock'

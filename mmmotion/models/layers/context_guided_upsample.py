@@ -76,14 +76,26 @@ class ContextGuidedUpsample(nn.Module):
     """Upsample a low-resolution motion (or any) map by ``scale``, guided by
     high-resolution context features.
 
+    Paper: the upsampling parameters are learned from the frame's context.
+    Ours: the kernel-predicting net (two 3x3 convs), the softmax reassembly
+    of ``k x k`` neighbours and its zero start (see the module docstring).
+    The interface is shared with ``BilinearUpsample`` and ``DeconvUpsample``
+    (``upsampler(low, context)``); ``requires_context`` tells a model to
+    build a context encoder for this one.
+
     Args:
         context_channels (int): channels of the context features.
-        scale (int): 2, 4 or 8.
+        scale (int): 2, 4 or 8. Defaults to 4.
         kernel_size (int): odd k of the reassembly neighbourhood.
+            Defaults to 3.
         mid_channels (int): width of the kernel-predicting conv.
+            Defaults to 32.
         scale_values (bool): multiply the output by ``scale`` (True for
             motion in pixels; False for a generic feature map).
+            Defaults to True.
     """
+
+    requires_context = True
 
     def __init__(self,
                  context_channels: int,
@@ -107,12 +119,17 @@ class ContextGuidedUpsample(nn.Module):
         nn.init.zeros_(self.kernel_net[-1].weight)
         nn.init.zeros_(self.kernel_net[-1].bias)
 
-    def forward(self, low: Tensor, context: Tensor,
+    def forward(self, low: Tensor, context: Optional[Tensor] = None,
                 weights: Optional[Tensor] = None) -> Tensor:
         """Args: ``low`` ``(N, C, h, w)``; ``context`` ``(N, Cc, h * scale,
-        w * scale)``. Returns ``(N, C, h * scale, w * scale)``."""
+        w * scale)`` (required; optional in the signature only to share the
+        interface of the plain upsamplers). Returns ``(N, C, h * scale,
+        w * scale)``."""
         n, _, h, w = low.shape
         s = self.scale
+        if context is None:
+            raise ValueError('ContextGuidedUpsample needs the context '
+                             'features')
         if context.dim() != 4 or context.shape[0] != n or \
                 tuple(context.shape[-2:]) != (h * s, w * s):
             raise ValueError(

@@ -1,6 +1,8 @@
-"""Image-quality measures shared by the methods: SSIM, PSNR and an SSIM loss.
+"""Image-quality measures shared by the methods: SSIM and PSNR.
 
 Pure PyTorch, vectorised over the batch and the channels, differentiable.
+The loss built on :func:`ssim` is ``SSIMLoss``
+(``mmmotion/models/losses/ssim_loss.py``), configured like the other losses.
 
 :func:`ssim` reproduces scikit-image's default
 ``skimage.metrics.structural_similarity(im1, im2, data_range=R,
@@ -25,13 +27,10 @@ computed here are comparable with scikit-image's, the usual reference
 implementation.
 """
 import torch
-import torch.nn as nn
 import torch.nn.functional as F
 from torch import Tensor
 
-from mmmotion.registry import MODELS
-
-__all__ = ['ssim', 'ssim_map', 'psnr', 'SSIMLoss']
+__all__ = ['ssim', 'ssim_map', 'psnr']
 
 _REDUCTIONS = ('mean', 'none')
 
@@ -221,83 +220,3 @@ def psnr(x: Tensor,
     mse = mse.clamp_min(eps * data_range**2)
     per_sample = 10 * torch.log10(data_range**2 / mse)
     return per_sample.mean() if reduction == 'mean' else per_sample
-
-
-@MODELS.register_module()
-class SSIMLoss(nn.Module):
-    """SSIM loss, ``loss_weight * (1 - SSIM(pred, target))``.
-
-    Shared by two methods: DynamoNet's frame-prediction branch (an optional
-    term beside the paper's Huber loss, and the same measure the paper
-    reports) and the coarse-to-fine motion method's photometric warping loss
-    (Charbonnier + SSIM, our choice following its references). SSIM is
-    computed by :func:`ssim`, i.e. with scikit-image's default settings.
-
-    Video tensors of shape (N, C, T, H, W) are accepted: every frame is
-    compared with its counterpart (the time axis is folded into the batch).
-
-    Args:
-        loss_weight (float): Factor on the loss. Defaults to 1.0.
-        data_range (float): The value range of the images. Defaults to 1.0.
-        win_size (int): Side of the uniform SSIM window. Defaults to 7.
-        reduction (str): ``'mean'`` for a scalar; ``'none'`` for a loss per
-            sample, shape (N,) for images or (N, T) for videos.
-            Defaults to ``'mean'``.
-
-    Example:
-        >>> loss = MODELS.build(dict(type='SSIMLoss', loss_weight=0.5))
-        >>> pred, target = torch.rand(2, 3, 4, 32, 32), torch.rand(
-        ...     2, 3, 4, 32, 32)
-        >>> loss(pred, target).shape
-        torch.Size([])
-    """
-
-    def __init__(self,
-                 loss_weight: float = 1.0,
-                 data_range: float = 1.0,
-                 win_size: int = 7,
-                 reduction: str = 'mean') -> None:
-        super().__init__()
-        _check_range_and_reduction(data_range, reduction)
-        self.loss_weight = loss_weight
-        self.data_range = data_range
-        self.win_size = win_size
-        self.reduction = reduction
-
-    def forward(self, pred: Tensor, target: Tensor) -> Tensor:
-        """Compute the loss.
-
-        Args:
-            pred (Tensor): Predicted images (N, C, H, W) or videos
-                (N, C, T, H, W).
-            target (Tensor): Targets of the same shape.
-
-        Returns:
-            Tensor: The weighted loss; a scalar, or (N,) / (N, T) with
-            ``reduction='none'``.
-        """
-        if pred.shape != target.shape:
-            raise ValueError(f'SSIMLoss expects pred and target of the same '
-                             f'shape, got {tuple(pred.shape)} and '
-                             f'{tuple(target.shape)}.')
-        leading = None
-        if pred.dim() == 5:
-            n, c, t, h, w = pred.shape
-            leading = (n, t)
-            pred = pred.transpose(1, 2).reshape(n * t, c, h, w)
-            target = target.transpose(1, 2).reshape(n * t, c, h, w)
-        value = ssim(
-            pred,
-            target,
-            data_range=self.data_range,
-            win_size=self.win_size,
-            reduction='none')
-        loss = self.loss_weight * (1 - value)
-        if self.reduction == 'mean':
-            return loss.mean()
-        return loss if leading is None else loss.view(*leading)
-
-    def extra_repr(self) -> str:
-        return (f'loss_weight={self.loss_weight}, '
-                f'data_range={self.data_range}, win_size={self.win_size}, '
-                f'reduction={self.reduction!r}')

@@ -2,8 +2,9 @@ from .charbonnier_loss import CharbonnierLoss
 from .huber_loss import HuberLoss
 from .rebalanced_ce_loss import RebalancedCrossEntropyLoss
 from .smoothness_loss import EdgeAwareSmoothnessLoss
+from .ssim_loss import SSIMLoss
 
 __all__ = [
     'CharbonnierLoss', 'EdgeAwareSmoothnessLoss', 'HuberLoss',
-    'RebalancedCrossEntropyLoss'
+    'RebalancedCrossEntropyLoss', 'SSIMLoss'
 ]

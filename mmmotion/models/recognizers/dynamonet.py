@@ -1,10 +1,11 @@
 """DynamoNet: dynamic motion filters that predict the next frame, fused with a
 3D CNN action classifier (Diba et al., "DynamoNet: Dynamic Action and Motion
 Network", ICCV 2019)."""
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Tuple
 
 import torch
 from mmaction.models.recognizers.base import BaseRecognizer
+from mmaction.utils import ConfigType, OptConfigType, OptMultiConfig
 
 from mmmotion.registry import MODELS
 from mmmotion.utils.scope import mmmotion_scope
@@ -20,7 +21,8 @@ class DynamoNet(BaseRecognizer):
     so the prediction of x_T+1 (the one true future frame) has a target too.
 
     Paper: loss ``alpha * L_FP + beta * L_cls`` with alpha = 0.1, beta = 1.0,
-    L_FP a Huber loss (delta 0.01) on frames; self-supervised pretraining uses
+    L_FP a Huber loss (delta 0.01) on frames (the FP head's ``loss_fp``, as
+    MMAction2's heads own their losses); self-supervised pretraining uses
     the FP branch alone (``self_supervised=True``, no classifier, no labels).
 
     Inputs must be frames on a [0, 1] scale for the Huber threshold to mean
@@ -28,36 +30,44 @@ class DynamoNet(BaseRecognizer):
     0], std=[255, 255, 255]``; depth from ``DepthNormalize`` already is.
 
     Args:
-        backbone (dict): any 3D backbone (``ResNeXt3D``, MMAction2's
+        backbone (ConfigType): any 3D backbone (``ResNeXt3D``, MMAction2's
             ``ResNet3d``, ``X3D``, ``ResNet3dCSN``, ...).
-        fp_head (dict): a ``FramePredictionHead``.
-        cls_head (dict, optional): a ``DynamoHead`` (or any head whose forward
-            takes ``(features, filters)``); None for self-supervised training.
-        fp_loss (dict): the frame-prediction loss.
-        alpha (float): weight of the FP loss.
-        beta (float): weight of the classification loss.
+        fp_head (ConfigType): a ``FramePredictionHead``; it owns the FP
+            loss (``loss_fp``, the paper's Huber loss by default).
+        cls_head (OptConfigType): a ``DynamoHead`` (or any head whose
+            forward takes ``(features, filters)``); None for self-supervised
+            training. Defaults to None.
+        alpha (float): weight of the FP loss in the total (the paper).
+            Defaults to 0.1.
+        beta (float): weight of the classification loss (the paper).
+            Defaults to 1.0.
         self_supervised (bool): train the FP branch only (the classifier, if
-            any, is not run).
-        padding_mode (str): border handling of the dynamic filters.
-        test_cfg (dict, optional): ``return_frames=True`` makes ``predict``
+            any, is not run). Defaults to False.
+        padding_mode (str): border handling of the dynamic filters (ours).
+            Defaults to ``'replicate'``.
+        data_preprocessor (OptConfigType): Defaults to None (MMAction2's
+            ``ActionDataPreprocessor``).
+        train_cfg (OptConfigType): Defaults to None.
+        test_cfg (OptConfigType): ``return_frames=True`` makes ``predict``
             attach ``pred_frames``, ``target_frames`` and ``copy_frames``
             (C, T, H, W) of each sample's first clip, for
-            ``FramePredictionMetric`` and the visualisation hook.
+            ``FramePredictionMetric`` and the visualisation hook. Defaults to
+            None.
+        init_cfg (OptMultiConfig): mmengine init config. Defaults to None.
     """
 
     def __init__(self,
-                 backbone: dict,
-                 fp_head: dict,
-                 cls_head: Optional[dict] = None,
-                 fp_loss: dict = dict(type='HuberLoss', delta=0.01),
+                 backbone: ConfigType,
+                 fp_head: ConfigType,
+                 cls_head: OptConfigType = None,
                  alpha: float = 0.1,
                  beta: float = 1.0,
                  self_supervised: bool = False,
                  padding_mode: str = 'replicate',
-                 data_preprocessor: Optional[dict] = None,
-                 train_cfg: Optional[dict] = None,
-                 test_cfg: Optional[dict] = None,
-                 init_cfg: Optional[dict] = None) -> None:
+                 data_preprocessor: OptConfigType = None,
+                 train_cfg: OptConfigType = None,
+                 test_cfg: OptConfigType = None,
+                 init_cfg: OptMultiConfig = None) -> None:
         with mmmotion_scope():  # nested bare names resolve in mmmotion
             super().__init__(
                 backbone=backbone,
@@ -66,7 +76,6 @@ class DynamoNet(BaseRecognizer):
                 train_cfg=train_cfg,
                 test_cfg=test_cfg)
             self.fp_head = MODELS.build(fp_head)
-            self.fp_loss = MODELS.build(fp_loss)
         if init_cfg is not None:
             self.init_cfg = init_cfg
         self.alpha = alpha
@@ -141,16 +150,8 @@ class DynamoNet(BaseRecognizer):
              **kwargs) -> dict:
         out = self._branches(inputs)
         feats, filters = out['feats'], out['filters']
-        frames, target = out['frames'], out['target']
-        if (filters.dim() == 4 and hasattr(self.fp_loss, 'forward_filtered')
-                and not frames.requires_grad):
-            # global filters and frames as data: the loss and the filter
-            # gradient in one pass, no clip-sized tensors kept for backward
-            fp = self.fp_loss.forward_filtered(frames, filters, target,
-                                               self.padding_mode)
-        else:
-            pred = apply_dynamic_filters(frames, filters, self.padding_mode)
-            fp = self.fp_loss(pred, target)
+        fp = self.fp_head.loss(out['frames'], filters, out['target'],
+                               self.padding_mode)['loss_fp']
         losses = dict(loss_fp=self.alpha * fp, fp_huber=fp.detach())
         if not self.self_supervised:
             cls = self.cls_head.loss((feats, filters), data_samples)

@@ -1,16 +1,16 @@
 """Pooled backbone features of clips, for retrieval and kNN evaluation."""
-from typing import List, Optional
+from typing import List
 
 import torch
-from mmengine.model import BaseModel
+from mmaction.utils import ConfigType, OptConfigType, OptMultiConfig
 
 from mmmotion.registry import MODELS
 from mmmotion.utils.checkpoint_keys import key_mismatch
-from mmmotion.utils.scope import mmmotion_scope
+from ..utils import MotionBaseModel
 
 
 @MODELS.register_module()
-class FeatureExtractor(BaseModel):
+class FeatureExtractor(MotionBaseModel):
     """Run a backbone on each clip, average-pool its features over time and
     space, average over a video's clips, and attach the result to the data
     sample as ``feature`` ``(D,)``: the input of ``RetrievalMetric``.
@@ -20,24 +20,25 @@ class FeatureExtractor(BaseModel):
     CHECKPOINT``: its ``backbone.*`` keys are this model's keys.
 
     Args:
-        backbone (dict): the backbone config (as in the pretraining model).
+        backbone (ConfigType): the backbone config (as in the pretraining
+            model).
         feature_index (int): when the backbone returns a tuple, the element
             that holds the features (-1: the last stage of a multi-stage
             backbone; 0 for ``ConvLSTMEncoder``'s ``(h_T, state)``).
+            Defaults to -1.
+        data_preprocessor (OptConfigType): Defaults to None (MMAction2's
+            ``ActionDataPreprocessor`` with ``format_shape='NCTHW'``).
+        init_cfg (OptMultiConfig): mmengine init config. Defaults to None.
     """
 
     def __init__(self,
-                 backbone: dict,
+                 backbone: ConfigType,
                  feature_index: int = -1,
-                 data_preprocessor: Optional[dict] = None,
-                 init_cfg: Optional[dict] = None) -> None:
-        if data_preprocessor is None:
-            data_preprocessor = dict(type='ActionDataPreprocessor',
-                                     format_shape='NCTHW')
-        with mmmotion_scope():
-            super().__init__(data_preprocessor=data_preprocessor,
-                             init_cfg=init_cfg)
-            self.backbone = MODELS.build(backbone)
+                 data_preprocessor: OptConfigType = None,
+                 init_cfg: OptMultiConfig = None) -> None:
+        super().__init__(backbone=backbone,
+                         data_preprocessor=data_preprocessor,
+                         init_cfg=init_cfg)
         self.feature_index = feature_index
         self._register_load_state_dict_pre_hook(self._check_backbone_keys)
 

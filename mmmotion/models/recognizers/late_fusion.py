@@ -2,15 +2,15 @@
 from typing import List, Optional, Sequence
 
 import torch
-from mmengine.model import BaseModel
+from mmaction.utils import ConfigType, OptConfigType, OptMultiConfig
 from mmengine.runner.checkpoint import load_checkpoint
 
 from mmmotion.registry import MODELS
-from mmmotion.utils.scope import mmmotion_scope
+from ..utils import MotionBaseModel
 
 
 @MODELS.register_module()
-class LateFusionRecognizer(BaseModel):
+class LateFusionRecognizer(MotionBaseModel):
     """Average the class scores of several trained recognizers on the same
     clips: e.g. an RGB stream and a motion stream (``MotionStreamBackbone``),
     as two-stream models fuse RGB and flow (``METHODS.md`` section 3,
@@ -22,26 +22,27 @@ class LateFusionRecognizer(BaseModel):
     probabilities.
 
     Args:
-        streams (list[dict]): recognizer configs.
+        streams (list[ConfigType]): recognizer configs (their own data
+            preprocessors are dropped: this model's preprocesses once).
         checkpoints (list[str], optional): one checkpoint per stream.
+            Defaults to None (each stream's own init).
         weights (list[float], optional): fusion weights (normalised).
+            Defaults to None (equal weights, ours).
+        data_preprocessor (OptConfigType): Defaults to None (MMAction2's
+            ``ActionDataPreprocessor`` with ``format_shape='NCTHW'``).
+        init_cfg (OptMultiConfig): mmengine init config. Defaults to None.
     """
 
     def __init__(self,
-                 streams: Sequence[dict],
+                 streams: Sequence[ConfigType],
                  checkpoints: Optional[Sequence[str]] = None,
                  weights: Optional[Sequence[float]] = None,
-                 data_preprocessor: Optional[dict] = None,
-                 init_cfg: Optional[dict] = None) -> None:
-        if data_preprocessor is None:
-            data_preprocessor = dict(type='ActionDataPreprocessor',
-                                     format_shape='NCTHW')
-        with mmmotion_scope():
-            super().__init__(data_preprocessor=data_preprocessor,
-                             init_cfg=init_cfg)
-            self.streams = torch.nn.ModuleList(
-                MODELS.build(dict(s, data_preprocessor=None))
-                for s in streams)
+                 data_preprocessor: OptConfigType = None,
+                 init_cfg: OptMultiConfig = None) -> None:
+        super().__init__(data_preprocessor=data_preprocessor,
+                         init_cfg=init_cfg)
+        self.streams = torch.nn.ModuleList(
+            self.build_part(dict(s, data_preprocessor=None)) for s in streams)
         n = len(self.streams)
         if n < 2:
             raise ValueError(f'late fusion needs >= 2 streams, got {n}')

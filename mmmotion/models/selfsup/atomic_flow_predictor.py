@@ -3,15 +3,15 @@ from typing import Dict, List, Optional
 
 import numpy as np
 import torch
-from mmengine.model import BaseModel
+from mmaction.utils import ConfigType, OptConfigType, OptMultiConfig
 
 from mmmotion.registry import MODELS
 from mmmotion.utils.data_sample import sample_field
-from mmmotion.utils.scope import mmmotion_scope
+from ..utils import MotionBaseModel
 
 
 @MODELS.register_module()
-class AtomicFlowPredictor(BaseModel):
+class AtomicFlowPredictor(MotionBaseModel):
     """Sequence-to-sequence atomic-flow prediction (Luo et al., CVPR 2017).
 
     ``backbone`` (a ``ConvLSTMEncoder``) reads the pair ``(x_0, x_1)``;
@@ -27,28 +27,25 @@ class AtomicFlowPredictor(BaseModel):
     codewords, for ``AtomicFlowMetric``.
 
     Args:
-        backbone (dict): the encoder.
-        head (dict): the decoder head; ``in_channels`` defaults to the
-            encoder's.
-        data_preprocessor (dict, optional): defaults to MMAction2's
-            ``ActionDataPreprocessor`` with ``format_shape='NCTHW'``.
+        backbone (ConfigType): the encoder (paper: a ConvLSTM encoder).
+        head (ConfigType): the decoder head, which owns the loss;
+            ``in_channels`` defaults to the encoder's.
+        data_preprocessor (OptConfigType): Defaults to None (MMAction2's
+            ``ActionDataPreprocessor`` with ``format_shape='NCTHW'``).
+        init_cfg (OptMultiConfig): mmengine init config. Defaults to None.
     """
 
     def __init__(self,
-                 backbone: dict,
-                 head: dict,
-                 data_preprocessor: Optional[dict] = None,
-                 init_cfg: Optional[dict] = None) -> None:
-        if data_preprocessor is None:
-            data_preprocessor = dict(type='ActionDataPreprocessor',
-                                     format_shape='NCTHW')
-        with mmmotion_scope():
-            super().__init__(data_preprocessor=data_preprocessor,
-                             init_cfg=init_cfg)
-            self.backbone = MODELS.build(backbone)
-            head = dict(head)
-            head.setdefault('in_channels', self.backbone.out_channels)
-            self.head = MODELS.build(head)
+                 backbone: ConfigType,
+                 head: ConfigType,
+                 data_preprocessor: OptConfigType = None,
+                 init_cfg: OptMultiConfig = None) -> None:
+        super().__init__(backbone=backbone,
+                         data_preprocessor=data_preprocessor,
+                         init_cfg=init_cfg)
+        head = dict(head)
+        head.setdefault('in_channels', self.backbone.out_channels)
+        self.head = self.build_part(head)
 
     @staticmethod
     def _pairs(inputs: torch.Tensor) -> torch.Tensor:

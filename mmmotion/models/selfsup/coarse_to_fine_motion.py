@@ -1,19 +1,14 @@
 """Tian et al.'s self-supervised motion model: coarse motion from a video
 encoder, upsampled with the frame's context, learned by warping."""
-from typing import Dict, List, Optional
+from typing import Dict, List
 
 import torch
 import torch.nn as nn
-import torch.nn.functional as F
-from mmengine.model import BaseModel
+from mmaction.utils import ConfigType, OptConfigType, OptMultiConfig
 
 from mmmotion.registry import MODELS
 from mmmotion.utils.scope import mmmotion_scope
-from ..layers.context_guided_upsample import ContextGuidedUpsample
-from ..layers.image_quality import SSIMLoss
-from ..layers.warp import backward_warp
-
-UPSAMPLERS = ('context', 'bilinear', 'deconv')
+from ..utils import MotionBaseModel
 
 
 def context_encoder(in_channels: int, channels: int) -> nn.Sequential:
@@ -24,8 +19,19 @@ def context_encoder(in_channels: int, channels: int) -> nn.Sequential:
         nn.Conv2d(channels, channels, 3, padding=1), nn.ReLU(inplace=True))
 
 
+def _upsampler_class(cfg: dict) -> type:
+    t = cfg['type']
+    if isinstance(t, type):
+        return t
+    with mmmotion_scope():
+        cls = MODELS.get(t)
+    if cls is None:
+        raise KeyError(f'upsampler type {t!r} is not registered')
+    return cls
+
+
 @MODELS.register_module()
-class CoarseToFineMotion(BaseModel):
+class CoarseToFineMotion(MotionBaseModel):
     """Self-supervised motion (Tian et al., ECCV 2020, "Self-supervised
     Motion Representation via Scattering Local Motion Cues").
 
@@ -34,13 +40,15 @@ class CoarseToFineMotion(BaseModel):
     resolution by a context-guided motion upsampling layer; no flow labels.
 
     Ours (``METHODS.md`` section 3): the backbone is any MMAction2 3D
-    backbone, the decoder a ``MotionDecoderHead``; for pair t the context is
-    a light 2D encoder of frame t; the full-resolution motion warps frame t+1
-    onto frame t (``backward_warp``) and the loss is ``w_c *
-    Charbonnier(warped, frame_t)`` over the in-frame pixels, plus ``w_s *
-    (1 - SSIM)`` and ``w_e *`` edge-aware smoothness. ``upsampler`` selects
-    the ablation: ``'context'`` (the paper's layer), ``'bilinear'``, or
-    ``'deconv'`` (a learned transposed convolution of the same scale).
+    backbone, the decoder a ``MotionDecoderHead``, which owns the losses
+    (Charbonnier on the warped frame over the in-frame pixels, ``1 -
+    SSIM``, edge-aware smoothness: its ``loss_photo``, ``loss_ssim``,
+    ``loss_smooth``); for pair t the context is a light 2D encoder of frame
+    t; the full-resolution motion warps frame t+1 onto frame t
+    (``backward_warp``). The upsampler ablation is a config swap:
+    ``dict(type='ContextGuidedUpsample')`` (the paper's layer),
+    ``dict(type='BilinearUpsample')`` or ``dict(type='DeconvUpsample')`` (a
+    learned transposed convolution of the same scale; both ours).
 
     Frames must be on a [0, 1] scale (RGB: a data preprocessor with mean 0,
     std 255; depth: ``DepthNormalize``).
@@ -48,45 +56,62 @@ class CoarseToFineMotion(BaseModel):
     ``predict`` attaches ``pred_motion`` ``(2, T - 1, H, W)`` (pixels, from
     frame t to t+1) and ``frames`` ``(C, T, H, W)`` of each sample's first
     clip.
+
+    Args:
+        backbone (ConfigType): a 3D video encoder.
+        decoder (ConfigType): a ``MotionDecoderHead`` (with its losses).
+        in_channels (int): channels of the frames, for the context encoder.
+            Defaults to 3.
+        upsampler (ConfigType): a registered upsampler called
+            ``(low, context)``; its ``scale`` defaults to the decoder's
+            ``out_stride``, and when it ``requires_context`` (the
+            context-guided layer) its ``context_channels`` to this model's.
+            Defaults to ``dict(type='ContextGuidedUpsample', kernel_size=3)``
+            (the paper's layer; k = 3 is ours).
+        context_channels (int): width of the context encoder (ours), built
+            only for an upsampler that needs context. Defaults to 16.
+        data_preprocessor (OptConfigType): Defaults to None (MMAction2's
+            ``ActionDataPreprocessor`` with ``format_shape='NCTHW'``).
+        init_cfg (OptMultiConfig): mmengine init config. Defaults to None.
     """
 
     def __init__(self,
-                 backbone: dict,
-                 decoder: dict,
+                 backbone: ConfigType,
+                 decoder: ConfigType,
                  in_channels: int = 3,
-                 upsampler: str = 'context',
-                 kernel_size: int = 3,
+                 upsampler: ConfigType = dict(type='ContextGuidedUpsample',
+                                              kernel_size=3),
                  context_channels: int = 16,
-                 charbonnier: dict = dict(type='CharbonnierLoss',
-                                          loss_weight=1.0),
-                 ssim_weight: float = 0.5,
-                 smoothness: dict = dict(type='EdgeAwareSmoothnessLoss',
-                                         loss_weight=0.05),
-                 data_preprocessor: Optional[dict] = None,
-                 init_cfg: Optional[dict] = None) -> None:
-        if data_preprocessor is None:
-            data_preprocessor = dict(type='ActionDataPreprocessor',
-                                     format_shape='NCTHW')
-        if upsampler not in UPSAMPLERS:
-            raise ValueError(f'upsampler must be one of {UPSAMPLERS}, got '
-                             f'{upsampler!r}')
-        with mmmotion_scope():
-            super().__init__(data_preprocessor=data_preprocessor,
-                             init_cfg=init_cfg)
-            self.backbone = MODELS.build(backbone)
-            self.decoder = MODELS.build(decoder)
-            self.charbonnier = MODELS.build(charbonnier)
-            self.smoothness = MODELS.build(smoothness)
+                 data_preprocessor: OptConfigType = None,
+                 init_cfg: OptMultiConfig = None) -> None:
+        if not isinstance(upsampler, dict) or 'type' not in upsampler:
+            raise TypeError(
+                'upsampler must be a registered type given as a dict, e.g. '
+                "dict(type='ContextGuidedUpsample', kernel_size=3), "
+                "dict(type='BilinearUpsample') or dict(type='DeconvUpsample')"
+                f', got {upsampler!r}')
+        super().__init__(backbone=backbone,
+                         data_preprocessor=data_preprocessor,
+                         init_cfg=init_cfg)
+        self.decoder = self.build_part(decoder)
         s = self.decoder.out_stride
-        self.upsampler = upsampler
-        if upsampler == 'context':
+        upsampler = dict(upsampler)
+        upsampler.setdefault('scale', s)
+        if upsampler['scale'] != s:
+            raise ValueError(f"the upsampler's scale {upsampler['scale']} is "
+                             f"not the decoder's out_stride {s}")
+        self.with_context = bool(
+            getattr(_upsampler_class(upsampler), 'requires_context', False))
+        if self.with_context:
+            upsampler.setdefault('context_channels', context_channels)
+            if upsampler['context_channels'] != context_channels:
+                raise ValueError(
+                    f"the upsampler's context_channels "
+                    f"{upsampler['context_channels']} differ from the context "
+                    f'encoder width context_channels={context_channels}')
+            # built before the upsampler: the recorded checkpoints' order
             self.context = context_encoder(in_channels, context_channels)
-            self.upsample = ContextGuidedUpsample(
-                context_channels, scale=s, kernel_size=kernel_size)
-        elif upsampler == 'deconv':
-            self.upsample = nn.ConvTranspose2d(2, 2, 2 * s, stride=s,
-                                               padding=s // 2)
-        self.ssim = SSIMLoss(loss_weight=ssim_weight)
+        self.upsample = self.build_part(upsampler)
 
     def _clips(self, inputs: torch.Tensor) -> torch.Tensor:
         if inputs.dim() == 6:
@@ -105,15 +130,12 @@ class CoarseToFineMotion(BaseModel):
         low = self.decoder(self.backbone(clips), (t, h, w))
         s = self.decoder.out_stride
         low = low.transpose(1, 2).reshape(n * (t - 1), 2, h // s, w // s)
-        if self.upsampler == 'context':
+        context = None
+        if self.with_context:
             frames = clips[:, :, :-1].transpose(1, 2).reshape(
                 n * (t - 1), c, h, w)
-            flow = self.upsample(low, self.context(frames))
-        elif self.upsampler == 'bilinear':
-            flow = F.interpolate(low, scale_factor=s, mode='bilinear',
-                                 align_corners=False) * s
-        else:
-            flow = self.upsample(low) * s
+            context = self.context(frames)
+        flow = self.upsample(low, context)
         return flow.view(n, t - 1, 2, h, w).transpose(1, 2)
 
     def forward(self, inputs, data_samples=None, mode: str = 'tensor'):
@@ -127,16 +149,13 @@ class CoarseToFineMotion(BaseModel):
         raise RuntimeError(f'Invalid mode "{mode}"')
 
     def loss(self, clips: torch.Tensor) -> Dict[str, torch.Tensor]:
+        """The decoder head's warping losses of the clips' motion."""
         n, c, t, h, w = clips.shape
         flow = self.motion(clips).transpose(1, 2).reshape(
             n * (t - 1), 2, h, w)
         prev = clips[:, :, :-1].transpose(1, 2).reshape(n * (t - 1), c, h, w)
         nxt = clips[:, :, 1:].transpose(1, 2).reshape(n * (t - 1), c, h, w)
-        warped, mask = backward_warp(nxt, flow, return_mask=True)
-        return dict(
-            loss_photo=self.charbonnier(warped, prev, mask),
-            loss_ssim=self.ssim(warped, prev),
-            loss_smooth=self.smoothness(flow, prev))
+        return self.decoder.loss(flow, prev, nxt)
 
     @torch.no_grad()
     def predict(self, clips: torch.Tensor, data_samples: List) -> List:

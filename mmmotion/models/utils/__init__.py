@@ -1,0 +1,3 @@
+from .base_model import MotionBaseModel
+
+__all__ = ['MotionBaseModel']
