@@ -12,10 +12,10 @@ import records as br
 import tables
 
 ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
-C2F = ('configs/coarse_to_fine_motion/c2f-motion_resnext18-tiny_context_'
-       '2xb8-8x2x1-40e_msr-action3d-train-depth-64px.py')
-C2F_RGB = ('configs/coarse_to_fine_motion/c2f-motion_resnext18-tiny_context_'
-           '2xb8-8x2x1-150e_unlabeled-rgb-64px.py')
+C2F = ('configs/coarse_to_fine_motion/c2f-motion_resnext18-tiny_8x2x1-40e_'
+       'msr-action3d-depth-64px.py')
+C2F_RGB = ('configs/coarse_to_fine_motion/c2f-motion_resnext18-tiny_8x2x1-150e_'
+           'unlabeled-rgb-64px.py')
 DRIVER = osp.join(ROOT, 'tools', 'benchmarks', 'run_benchmark.py')
 
 
@@ -116,7 +116,7 @@ def test_table_and_results_file(tmp_path):
     row = table.splitlines()[2]
     assert row.startswith('| ' + br.config_name(C2F) + ' | MSR Action3D')
     assert '[0.0224](logs/' in row and '[0.9171](logs/' in row
-    assert '[60.44](logs/resnext18-tiny_c2f-motion-pretrained_' in row
+    assert '[60.44](logs/i3d_c2f-motion-pretrained-resnext18-tiny_' in row
     assert ('[21.98](../benchmarks/linear_probe/logs/'
             'resnext18-tiny_c2f-motion-pretrained)') in row
     text = f'intro\n{tables.BEGIN}\nold\n{tables.END}\nrest\n'
@@ -147,7 +147,7 @@ def test_driver_dry_run_points_every_job_at_the_checkpoint(tmp_path):
     assert lines[0].startswith(f'+ bash tools/dist_test.sh {C2F} {ckpt} 2')
     assert 'tools/dist_train.sh' in lines[1] and '--seed 0' in lines[1]
     assert f'model.backbone.init_cfg.checkpoint={ckpt}' in lines[1]
-    assert 'retrieval_resnext18-tiny_msr-action3d-depth-64px.py' in lines[5]
+    assert 'retrieval_resnext18-tiny_8x2x1_msr-action3d-depth-64px.py' in lines[5]
     res = _driver(C2F, '--checkpoint', str(tmp_path / 'missing.pth'))
     assert res.returncode != 0 and 'checkpoint not found' in res.stderr
 

@@ -14,8 +14,8 @@ import records as br
 import tables
 
 ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
-C2F = ('configs/coarse_to_fine_motion/c2f-motion_resnext18-tiny_context_'
-       '2xb8-8x2x1-40e_msr-action3d-train-depth-64px.py')
+C2F = ('configs/coarse_to_fine_motion/c2f-motion_resnext18-tiny_8x2x1-40e_'
+       'msr-action3d-depth-64px.py')
 
 
 @pytest.fixture(autouse=True)
@@ -70,9 +70,7 @@ def test_seeds_aggregate_into_mean_and_std(tmp_path):
 
 
 def test_fold_means_of_several_seeds(tmp_path):
-    jobs = br.load_jobs('configs/coarse_to_fine_motion/c2f-motion_'
-                        'resnext18-tiny_context_2xb8-8x2x1-150e_'
-                        'unlabeled-rgb-64px.py')
+    jobs = br.load_jobs('configs/coarse_to_fine_motion/c2f-motion_resnext18-tiny_8x2x1-150e_unlabeled-rgb-64px.py')
     folds = [j for j in jobs if j['task'] == 'fine-tune']
     for k, j in enumerate(folds):
         for seed in (0, 1):
@@ -122,10 +120,10 @@ def test_recorder_dry_run_names_the_launchers(capsys):
 
 def test_trained_jobs_default_to_the_configs_load_option(tmp_path):
     cfg = tmp_path / 'pre.py'
-    ft = 'configs/coarse_to_fine_motion/resnext18-tiny_c2f-motion-' \
-        'pretrained_2xb8-8x2x1-60e_msr-action3d-depth-64px.py'
+    ft = 'configs/coarse_to_fine_motion/i3d_c2f-motion-pretrained-' \
+        'resnext18-tiny_8x2x1-60e_msr-action3d-depth-64px.py'
     ret = 'configs/benchmarks/retrieval/retrieval_resnext18-tiny_' \
-        'msr-action3d-depth-64px.py'
+        '8x2x1_msr-action3d-depth-64px.py'
     cfg.write_text(
         f'downstream = [dict(task=t, protocol="msr-xsub", config=c) for t, c '
         f'in (("fine-tune", "{ft}"), ("retrieval", "{ret}"))]\n')

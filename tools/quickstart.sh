@@ -15,12 +15,13 @@ D=configs/demo
 W=work_dirs/demo
 python tools/data/msr_action3d/convert.py --src tests/data/msr_action3d \
     --out $W/data | tail -n 1
-PRE=$D/c2f-motion_resnext18-tiny_demo_2xb2-8x2x1-30e_msr-action3d-mini.py
+PRE=$D/c2f-motion_resnext18-tiny_8x2x1-30e_msr-action3d-mini-depth-64px.py
 bash tools/dist_train.sh $PRE 2 --work-dir $W/c2f_pretrain --seed 0
 python tools/test.py $PRE $W/c2f_pretrain/epoch_30.pth \
     --work-dir $W/c2f_pretrain/test
 for kind in c2f-motion-pretrained scratch; do
-  CFG=$D/resnext18-tiny_${kind}_demo_2xb2-8x2x1-60e_msr-action3d-mini.py
+  [ $kind = scratch ] && BB=resnext18-tiny || BB=$kind-resnext18-tiny
+  CFG=$D/i3d_${BB}_8x2x1-60e_msr-action3d-mini-depth-64px.py
   bash tools/dist_train.sh $CFG 2 --work-dir $W/$kind --seed 0 --no-validate
   python tools/test.py $CFG $W/$kind/epoch_60.pth --work-dir $W/$kind/test
 done

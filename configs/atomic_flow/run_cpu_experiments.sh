@@ -14,12 +14,12 @@ cd "$(dirname "$0")/../.."
 C=configs/atomic_flow
 PYTHON=${PYTHON:-python}
 [ -f data/msr_action3d/codebook_kmeans32_3d.npz ] || $PYTHON tools/data/fit_codebook.py \
-    $C/atomic-flow_convlstm-tiny_kmeans32-8step_2xb8-40e_msr-action3d-train-depth-64x48.py \
+    $C/atomic-flow_convlstm-tiny_10x1x1-40e_msr-action3d-depth-64x48px.py \
     -k 32 --out data/msr_action3d/codebook_kmeans32_3d.npz
 [ -f data/msr_action3d/codebook_kmeans32_2d.npz ] || $PYTHON tools/data/fit_codebook.py \
-    $C/atomic-flow_convlstm-tiny_kmeans32-2d-8step_2xb8-40e_msr-action3d-train-depth-64x48.py \
+    $C/atomic-flow-2d_convlstm-tiny_10x1x1-40e_msr-action3d-depth-64x48px.py \
     -k 32 --out data/msr_action3d/codebook_kmeans32_2d.npz
 # no validation: MSR Action3D has only the test subjects, scored at the end
 $PYTHON tools/benchmarks/record_run.py \
-  $C/convlstm-tiny_scratch_2xb8-16x1x1-60e_msr-action3d-depth-64x48.py --skip-recorded -- --no-validate
-$PYTHON tools/benchmarks/run_benchmark.py $C/atomic-flow_convlstm-tiny_*_2xb8-40e_msr-action3d-train-depth-64x48.py
+  configs/baselines/convlstm_convlstm-tiny_16x1x1-60e_msr-action3d-depth-64x48px.py --skip-recorded -- --no-validate
+$PYTHON tools/benchmarks/run_benchmark.py $C/atomic-flow*_convlstm-tiny_10x1x1-40e_msr-action3d-depth-64x48px.py

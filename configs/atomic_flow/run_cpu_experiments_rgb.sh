@@ -12,11 +12,11 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 C=configs/atomic_flow
 PYTHON=${PYTHON:-python}
-PRE=$C/atomic-flow_convlstm-tiny_kmeans32-2d-8step_2xb8-150e_unlabeled-rgb-64x48.py
+PRE=$C/atomic-flow-2d_convlstm-tiny_10x1x1-150e_unlabeled-rgb-64x48px.py
 [ -f data/unlabeled/codebook_kmeans32_rgb_2d.npz ] || $PYTHON tools/data/fit_codebook.py \
     $PRE -k 32 --out data/unlabeled/codebook_kmeans32_rgb_2d.npz
 for fold in 1 2 3; do
   $PYTHON tools/benchmarks/record_run.py \
-    $C/convlstm-tiny_scratch_2xb4-16x1x1-60e_ud810-fold${fold}-rgb-64px.py --skip-recorded -- --no-validate
+    configs/baselines/convlstm_convlstm-tiny_16x1x1-60e_ud810-fold${fold}-rgb-64px.py --skip-recorded -- --no-validate
 done
 $PYTHON tools/benchmarks/run_benchmark.py $PRE

@@ -15,15 +15,15 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 PYTHON=${PYTHON:-python}
 C=configs/coarse_to_fine_motion
-$PYTHON tools/benchmarks/run_benchmark.py $C/c2f-motion_*_msr-action3d-train-depth-64px.py
+$PYTHON tools/benchmarks/run_benchmark.py $C/c2f-motion*_*_msr-action3d-depth-64px.py
 # no validation while training: MSR Action3D has only the test subjects,
 # which tools/test.py scores once at the end
-SCRATCH=resnext18-tiny_scratch_2xb8-8x2x1-60e_msr-action3d-depth-64px
-STREAM=resnext18-tiny_motion-stream_2xb8-8x2x1-60e_msr-action3d-depth-64px
-FUSE=late-fusion_depth-scratch+motion-stream_msr-action3d-depth-64px
+SCRATCH=i3d_resnext18-tiny_8x2x1-60e_msr-action3d-depth-64px
+STREAM=motion-stream_resnext18-tiny_8x2x1-60e_msr-action3d-depth-64px
+FUSE=late-fusion_resnext18-tiny_8x2x1_msr-action3d-depth-64px
 $PYTHON tools/benchmarks/record_run.py $C/$STREAM.py --skip-recorded -- --no-validate
 if [ ! -f "work_dirs/$SCRATCH/epoch_60.pth" ]; then
-  $PYTHON tools/benchmarks/record_run.py configs/dynamonet/$SCRATCH.py -- --no-validate
+  $PYTHON tools/benchmarks/record_run.py configs/baselines/$SCRATCH.py -- --no-validate
 fi
 mkdir -p work_dirs/$FUSE
 [ -f work_dirs/$FUSE/fused.pth ] || $PYTHON tools/model_converters/merge_stream_checkpoints.py \

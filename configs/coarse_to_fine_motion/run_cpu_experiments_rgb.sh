@@ -17,6 +17,6 @@ $PYTHON tools/data/make_synthetic_motion.py data/ud810/videos/*.avi \
     --out data/synthetic_motion/ud810_64px --frames 8 --size 64 64
 for fold in 1 2 3; do
   $PYTHON tools/benchmarks/record_run.py \
-    configs/baselines/resnext18-tiny_scratch_2xb4-8x2x1-60e_ud810-fold${fold}-rgb-64px.py --skip-recorded -- --no-validate
+    configs/baselines/i3d_resnext18-tiny_8x2x1-60e_ud810-fold${fold}-rgb-64px.py --skip-recorded -- --no-validate
 done
-$PYTHON tools/benchmarks/run_benchmark.py $C/c2f-motion_resnext18-tiny_context_2xb8-8x2x1-150e_unlabeled-rgb-64px.py
+$PYTHON tools/benchmarks/run_benchmark.py $C/c2f-motion_resnext18-tiny_8x2x1-150e_unlabeled-rgb-64px.py

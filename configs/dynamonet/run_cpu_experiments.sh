@@ -15,9 +15,9 @@ cd "$(dirname "$0")/../.."
 PYTHON=${PYTHON:-python}
 C=configs/dynamonet
 for cfg in \
-    resnext18-tiny_scratch_2xb8-8x2x1-60e_msr-action3d-depth-64px \
-    dynamonet_resnext18-tiny_joint_2xb8-8+1x2x1-60e_msr-action3d-depth-64px \
-    dynamonet_resnext18-tiny_joint-alpha0_2xb8-8+1x2x1-60e_msr-action3d-depth-64px; do
-  $PYTHON tools/benchmarks/record_run.py $C/$cfg.py --skip-recorded -- --no-validate
+    configs/baselines/i3d_resnext18-tiny_8x2x1-60e_msr-action3d-depth-64px \
+    $C/dynamonet-joint_resnext18-tiny_8+1x2x1-60e_msr-action3d-depth-64px \
+    $C/dynamonet-joint-alpha0_resnext18-tiny_8+1x2x1-60e_msr-action3d-depth-64px; do
+  $PYTHON tools/benchmarks/record_run.py $cfg.py --skip-recorded -- --no-validate
 done
-$PYTHON tools/benchmarks/run_benchmark.py $C/dynamonet_resnext18-tiny_fp-pretrain_2xb8-8+1x2x1-60e_msr-action3d-train-unlabeled-depth-64px.py
+$PYTHON tools/benchmarks/run_benchmark.py $C/dynamonet-fp_resnext18-tiny_8+1x2x1-60e_msr-action3d-depth-64px.py

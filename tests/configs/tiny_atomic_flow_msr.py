@@ -1,9 +1,7 @@
 # A tiny atomic-flow pretraining run on the MSR Action3D clips of tests/data,
 # for tool tests; `data_root` is set by the tests (--cfg-options).
 _base_ = [
-    '../../configs/atomic_flow/'
-    'atomic-flow_convlstm-tiny_kmeans32-8step_2xb8-40e_msr-action3d-train-'
-    'depth-64x48.py'
+    '../../configs/atomic_flow/atomic-flow_convlstm-tiny_10x1x1-40e_msr-action3d-depth-64x48px.py'
 ]
 num_steps = 2
 frame_size = (32, 32)

@@ -23,8 +23,7 @@ import time
 
 import numpy as np
 
-CONFIG = ('configs/atomic_flow/atomic-flow_convlstm-tiny_kmeans32-8step_'
-          '2xb8-40e_msr-action3d-train-depth-64x48.py')
+CONFIG = ('configs/atomic_flow/atomic-flow_convlstm-tiny_10x1x1-40e_msr-action3d-depth-64x48px.py')
 
 
 def _load_helper(*rel_path):

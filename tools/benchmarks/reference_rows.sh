@@ -12,8 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 PYTHON=${PYTHON:-python}
 B=configs/benchmarks/retrieval
-R3=$B/retrieval_resnext18-tiny_msr-action3d-depth-64px.py
-CL=$B/retrieval_convlstm-tiny_msr-action3d-depth-64x48.py
+R3=$B/retrieval_resnext18-tiny_8x2x1_msr-action3d-depth-64px.py
+CL=$B/retrieval_convlstm-tiny_16x1x1_msr-action3d-depth-64x48px.py
 W=work_dirs
 row() {  # NAME CONFIG CHECKPOINT|none
   local out=$B/logs/$1
@@ -32,15 +32,15 @@ row() {  # NAME CONFIG CHECKPOINT|none
 }
 row resnext18-tiny_random-init $R3 none
 row resnext18-tiny_supervised-scratch $R3 \
-  $W/resnext18-tiny_scratch_2xb8-8x2x1-60e_msr-action3d-depth-64px/epoch_60.pth
+  $W/i3d_resnext18-tiny_8x2x1-60e_msr-action3d-depth-64px/epoch_60.pth
 row convlstm-tiny_random-init $CL none
 for fold in 1 2 3; do
   row resnext18-tiny_random-init_ud810-fold$fold \
-    $B/retrieval_resnext18-tiny_ud810-fold$fold-rgb-64px.py none
+    $B/retrieval_resnext18-tiny_8x2x1_ud810-fold$fold-rgb-64px.py none
   row convlstm-tiny_random-init_ud810-fold$fold \
-    $B/retrieval_convlstm-tiny_ud810-fold$fold-rgb-64px.py none
+    $B/retrieval_convlstm-tiny_16x1x1_ud810-fold$fold-rgb-64px.py none
 done
 # linear probe of a random initialisation (frozen random backbone)
-LP=configs/benchmarks/linear_probe/resnext18-tiny_linear-probe_2xb8-8x2x1-30e_msr-action3d-depth-64px.py
+LP=configs/benchmarks/linear_probe/linear-probe_resnext18-tiny_8x2x1-30e_msr-action3d-depth-64px.py
 $PYTHON tools/benchmarks/record_run.py "$LP" --run-name resnext18-tiny_random-init \
   --skip-recorded -- --no-validate --cfg-options model.backbone.init_cfg=None

@@ -28,18 +28,18 @@ REFERENCE_ROWS = {
         ('random initialisation (no training)', 'ResNeXt3D-18 tiny', None,
          L + 'resnext18-tiny_random-init', R + 'resnext18-tiny_random-init'),
         ('supervised from scratch', 'ResNeXt3D-18 tiny',
-         'configs/dynamonet/logs/resnext18-tiny_scratch_2xb8-8x2x1-60e_'
+         'configs/baselines/logs/i3d_resnext18-tiny_8x2x1-60e_'
          'msr-action3d-depth-64px', None,
          R + 'resnext18-tiny_supervised-scratch'),
         ('random initialisation (no training)', 'ConvLSTM tiny', None, None,
          R + 'convlstm-tiny_random-init'),
         ('supervised from scratch', 'ConvLSTM tiny',
-         'configs/atomic_flow/logs/convlstm-tiny_scratch_2xb8-16x1x1-60e_'
-         'msr-action3d-depth-64x48', None, None),
+         'configs/baselines/logs/convlstm_convlstm-tiny_16x1x1-60e_'
+         'msr-action3d-depth-64x48px', None, None),
         ('supervised from scratch',
          'R3D-18 (MMAction2, 32 base channels, 8.3M parameters)',
-         'configs/baselines/logs/r3d18_scratch_2xb8-16x1x1-100e_msr-action3d-'
-         'depth-64px', None, None),
+         'configs/baselines/logs/i3d_r3d18_16x1x1-100e_'
+         'msr-action3d-depth-64px', None, None),
     ],
     'ud810-lopo': [
         ('random initialisation (no training)', 'ResNeXt3D-18 tiny', None,
@@ -47,10 +47,10 @@ REFERENCE_ROWS = {
         ('random initialisation (no training)', 'ConvLSTM tiny', None, None,
          [R + f'convlstm-tiny_random-init_ud810-{f}' for f in UD]),
         ('supervised from scratch', 'ResNeXt3D-18 tiny',
-         [f'configs/baselines/logs/resnext18-tiny_scratch_2xb4-8x2x1-60e_'
+         [f'configs/baselines/logs/i3d_resnext18-tiny_8x2x1-60e_'
           f'ud810-{f}-rgb-64px' for f in UD], None, None),
         ('supervised from scratch', 'ConvLSTM tiny',
-         [f'configs/atomic_flow/logs/convlstm-tiny_scratch_2xb4-16x1x1-60e_'
+         [f'configs/baselines/logs/convlstm_convlstm-tiny_16x1x1-60e_'
           f'ud810-{f}-rgb-64px' for f in UD], None, None),
     ],
 }

@@ -1,7 +1,0 @@
-# Quick-start demo, step 2: the scratch demo's recognizer and schedule,
-# starting from the backbone of step 1's self-supervised pretraining
-# (c2f-motion_resnext18-tiny_demo_2xb2-8x2x1-30e_msr-action3d-mini.py).
-_base_ = ['./resnext18-tiny_scratch_demo_2xb2-8x2x1-60e_msr-action3d-mini.py']
-model = dict(backbone=dict(init_cfg=dict(
-    type='Pretrained', prefix='backbone.',
-    checkpoint='work_dirs/demo/c2f_pretrain/epoch_30.pth')))

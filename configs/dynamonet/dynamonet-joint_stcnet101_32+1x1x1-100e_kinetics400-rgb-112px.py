@@ -1,0 +1,31 @@
+# Paper scale, NOT RUN HERE: 32 input frames (paper: 71.4 top-1 on K400).
+_base_ = ['./dynamonet-joint_stcnet101_16+1x1x1-100e_kinetics400-rgb-112px.py']
+num_frames = 32
+model = dict(
+    backbone=dict(num_frames=num_frames),
+    fp_head=dict(num_frames=num_frames),
+    cls_head=dict(num_frames=num_frames))
+train_dataloader = dict(batch_size=4)
+train_dataloader['dataset'] = dict(pipeline=[
+    dict(type='DecordInit'),
+    dict(type='SampleFrames', clip_len=num_frames + 1, frame_interval=1,
+         num_clips=1),
+    dict(type='DecordDecode'),
+    dict(type='Resize', scale=(-1, 122)),
+    dict(type='RandomCrop', size=112),
+    dict(type='Flip', flip_ratio=0.5),
+    dict(type='FormatShape', input_format='NCTHW'),
+    dict(type='PackActionInputs')
+])
+val_dataloader = dict(dataset=dict(pipeline=[
+    dict(type='DecordInit'),
+    dict(type='NonOverlappingClips', clip_len=num_frames + 1,
+         frame_interval=1),
+    dict(type='DecordDecode'),
+    dict(type='Resize', scale=(-1, 122)),
+    dict(type='CenterCrop', crop_size=112),
+    dict(type='FormatShape', input_format='NCTHW'),
+    dict(type='PackActionInputs')
+]))
+test_dataloader = val_dataloader
+auto_scale_lr = dict(base_batch_size=64)
