@@ -13,6 +13,7 @@ from mmengine.config import Config, DictAction
 from mmengine.runner import Runner
 
 import mmmotion  # noqa: F401  (applies the stack fixes, registers modules)
+from mmmotion.datasets.worker_faults import explain as explain_worker_fault
 from mmmotion.registry import RUNNERS
 from mmmotion.utils.dist import setup_cpu_distributed
 
@@ -134,7 +135,14 @@ def main():
     # start testing
     if random_init:
         runner.model.init_weights()
-    metrics = runner.test()
+    try:
+        metrics = runner.test()
+    except RuntimeError as e:
+        # a dead loader worker: name the samples it held (worker_faults.py)
+        why = explain_worker_fault(e)
+        if why is None:
+            raise
+        raise RuntimeError(why) from e
     if runner.rank == 0:
         out = osp.join(runner.log_dir, 'test_metrics.json')
         with open(out, 'w') as f:

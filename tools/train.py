@@ -11,6 +11,8 @@ from mmengine.config import Config, DictAction
 from mmengine.runner import Runner
 
 import mmmotion  # noqa: F401  (applies the stack fixes, registers modules)
+from mmmotion.datasets.worker_faults import explain as explain_worker_fault
+from mmmotion.datasets.worker_faults import skip_summary, warn
 from mmmotion.registry import RUNNERS
 from mmmotion.utils.dist import setup_cpu_distributed
 
@@ -143,7 +145,19 @@ def main():
         runner = RUNNERS.build(cfg)
 
     # start training
-    runner.train()
+    try:
+        runner.train()
+    except RuntimeError as e:
+        # a dead loader worker: name the samples it held (worker_faults.py)
+        why = explain_worker_fault(e)
+        if why is None:
+            raise
+        raise RuntimeError(why) from e
+    finally:
+        skipped = skip_summary()
+        if skipped:
+            warn(f'{len(skipped)} file(s) skipped in this run (bad input, '
+                 'skip_invalid=True):\n  ' + '\n  '.join(skipped))
 
 
 if __name__ == '__main__':

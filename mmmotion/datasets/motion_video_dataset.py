@@ -4,11 +4,11 @@ import os.path as osp
 from typing import Callable, List, Optional, Sequence, Union
 
 from mmaction.datasets import BaseActionDataset
-from mmengine.logging import print_log
 
 from mmmotion.registry import DATASETS
 from mmmotion.utils.scope import mmmotion_scope
 from .errors import BadSampleError
+from .worker_faults import InFlight, warn
 
 VIDEO_EXTENSIONS = ('.mp4', '.avi', '.mkv', '.webm', '.mov', '.npy', '.mat')
 
@@ -57,6 +57,9 @@ class MotionVideoDataset(BaseActionDataset):
         self.extensions = tuple(extensions)
         self.delimiter = delimiter
         self.skipped: List[str] = []
+        # the sample each loader worker is on, for an error that names it
+        # should the worker die (worker_faults.py)
+        self.in_flight = InFlight()
         # the pipeline's bare type names resolve in mmmotion's scope, also
         # when MMAction2's scope (or none) is current
         with mmmotion_scope():
@@ -149,22 +152,28 @@ class MotionVideoDataset(BaseActionDataset):
     # ------------------------------------------------------------ samples
     def _log_skip(self, filename: str, reason: str) -> None:
         self.skipped.append(filename)
-        print_log(
-            f'{type(self).__name__}: skipped {filename}: {reason} '
-            f'({len(self.skipped)} skipped so far)',
-            logger='current',
-            level=30)
+        # counted over every loader worker of this dataset (their counts
+        # share one file), not per process
+        if reason.startswith(f'{filename}: '):
+            reason = reason[len(filename) + 2:]
+        total = self.in_flight.count_skip(filename, reason)
+        warn(f'{type(self).__name__}: skipped {filename}: {reason} '
+             f'({total} skipped so far)')
 
     def prepare_data(self, idx: int):
         data_info = self.get_data_info(idx)
         filename = data_info.get('filename', f'sample {idx}')
+        self.in_flight.start(idx, filename)
         try:
-            return self.pipeline(data_info)
+            out = self.pipeline(data_info)
+            self.in_flight.end()
+            return out
         except BadSampleError as e:
             err = e
         except Exception as e:  # decoders raise many types; name the file
             err = BadSampleError(f'{filename}: {type(e).__name__}: {e}')
             err.__cause__ = e
+        self.in_flight.end()
         if self.skip_invalid and not self.test_mode:
             self._log_skip(filename, str(err))
             return None

@@ -4,14 +4,16 @@
         --root ../shared/data --out data/unlabeled/unlabeled_list.txt
 
 Writes one path a line, relative to ``--root`` (use the same folder as the
-dataset's ``data_prefix['video']``). With ``--check`` every file is opened
-with decord (or numpy, for ``.npy``) first, and unreadable ones are left out
-and reported.
+dataset's ``data_prefix['video']``). With ``--check`` every file is checked
+as ``tools/data/check_videos.py`` checks it (opened and decoded in a child
+process; depth files loaded), and bad ones are left out and reported.
 """
 import argparse
 import os
 import os.path as osp
 import sys
+
+from check_videos import check_one
 
 from mmmotion.datasets.motion_video_dataset import VIDEO_EXTENSIONS
 from mmmotion.utils.atomic_io import write_text_atomic
@@ -30,18 +32,9 @@ def parse_args(argv=None):
 
 
 def readable(path: str) -> str:
-    """Return '' if the file opens, else the reason."""
-    try:
-        if path.endswith(('.npy', '.mat')):
-            from mmmotion.datasets.transforms.depth import load_depth_file
-            load_depth_file(path)
-        else:
-            import decord
-            if len(decord.VideoReader(path)) == 0:
-                return 'no frames'
-    except Exception as e:  # report whatever the decoder says
-        return f'{type(e).__name__}: {e}'
-    return ''
+    """Return '' if the file opens and decodes, else the reason (the
+    pre-flight checker of ``check_videos.py``: a child process per video)."""
+    return check_one(path, sparse=False, timeout=300, use_cache=True)[0]
 
 
 def main(argv=None):

@@ -5,11 +5,12 @@ from .motion_flip import MotionFlip
 from .depth import DepthDecode, DepthInit, DepthNormalize, load_depth_file
 from .non_overlapping_clips import NonOverlappingClips
 from .retrieval_split import RetrievalSplit
+from .safe_decord_init import SafeDecordInit
 from .synthetic_motion import LoadSyntheticMotion
 
 __all__ = [
     'CheckFrameCount', 'DepthDecode', 'DepthInit', 'DepthNormalize',
     'load_depth_file', 'NonOverlappingClips', 'AtomicFlowTargets',
     'pair_patch_flow', 'MotionFlip', 'MergeDepth', 'LoadSyntheticMotion',
-    'RetrievalSplit'
+    'RetrievalSplit', 'SafeDecordInit'
 ]

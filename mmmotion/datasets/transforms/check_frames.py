@@ -13,7 +13,7 @@ class CheckFrameCount(BaseTransform):
     ``skip_invalid``, a logged skip) instead.
 
     Args:
-        min_frames (int): the fewest frames a video must have, e.g.
+        min_frames (int): The fewest frames a video must have, e.g.
             ``clip_len * frame_interval`` for ``SampleFrames``.
     """
 

@@ -71,9 +71,12 @@ class DepthInit(BaseTransform):
     ``total_frames``, ``original_shape``.
 
     Args:
-        mat_key (str): variable name in ``.mat`` files.
-        dtypes (tuple[str]): accepted dtypes.
-        frame_shape (tuple[int, int], optional): expected H x W of a frame.
+        mat_key (str): Variable name in ``.mat`` files.
+            Defaults to ``'depth'``.
+        dtypes (Sequence[str]): Accepted dtypes.
+            Defaults to ``('uint16', 'float32')``.
+        frame_shape (tuple[int, int], optional): Expected H x W of a frame.
+            Defaults to None (not checked).
     """
 
     def __init__(self,

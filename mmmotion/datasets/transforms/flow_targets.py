@@ -74,19 +74,26 @@ def pair_patch_flow(frame_t: np.ndarray,
     """Patch flow ``(H / patch, W / patch, dim)`` from frame t to t+1.
 
     Args:
-        frame_t, frame_t1: ``depth``: ``(H, W)`` or ``(H, W, 1)`` depth;
-            ``rgb``: ``(H, W, 3)`` RGB; ``rgbd``: ``(H, W, 4)``, RGB then
-            depth.
-        modality: ``'depth'``, ``'rgb'`` or ``'rgbd'``.
-        dim: 3 for ``(dx, dy, dz)``, 2 for ``(dx, dy)`` (the paper's 2D
-            ablation; the only choice for RGB).
-        patch: cell size in pixels.
-        method, preset: the 2D flow
+        frame_t (np.ndarray): Frame t. ``depth``: ``(H, W)`` or
+            ``(H, W, 1)`` depth; ``rgb``: ``(H, W, 3)`` RGB; ``rgbd``:
+            ``(H, W, 4)``, RGB then depth.
+        frame_t1 (np.ndarray): Frame t+1, same shape.
+        modality (str): ``'depth'``, ``'rgb'`` or ``'rgbd'``.
+            Defaults to ``'depth'``.
+        dim (int): 3 for ``(dx, dy, dz)``, 2 for ``(dx, dy)`` (the paper's
+            2D ablation; the only choice for RGB). Defaults to 3.
+        patch (int): Cell size in pixels. Defaults to 8.
+        method (str): The 2D flow method
             (:func:`mmmotion.utils.optical_flow.compute_flow`).
-        depth_scale: ``dz`` is multiplied by it (ours: brings depth units to
-            about the pixel scale of ``dx, dy``).
-        flow_scale: grey-level scaling of depth frames for the 2D flow
-            (``None``: the pair's maximum maps to 255).
+            Defaults to ``'dis'``.
+        preset (str): The DIS preset. Defaults to ``'medium'``.
+        depth_scale (float): ``dz`` is multiplied by it (ours: brings depth
+            units to about the pixel scale of ``dx, dy``). Defaults to 1.0.
+        flow_scale (float, optional): Grey-level scaling of depth frames for
+            the 2D flow. Defaults to None (the pair's maximum maps to 255).
+
+    Returns:
+        np.ndarray: ``float32 (H / patch, W / patch, dim)`` patch flow.
     """
     check_target_args(modality, dim)
     a, b = np.asarray(frame_t), np.asarray(frame_t1)
@@ -135,13 +142,24 @@ class AtomicFlowTargets(BaseTransform):
     ``imgs`` (the first two frames), ``clip_len`` (2).
 
     Args:
-        num_steps (int): N.
-        cache_dir (str, optional): read the targets from files written by
+        num_steps (int): N, the number of target steps.
+        modality (str): ``'depth'``, ``'rgb'`` or ``'rgbd'``.
+            Defaults to ``'depth'``.
+        dim (int): 3 for ``(dx, dy, dz)``, 2 for ``(dx, dy)``.
+            Defaults to 3.
+        patch (int): Cell size in pixels. Defaults to 8.
+        method (str): The 2D flow method. Defaults to ``'dis'``.
+        preset (str): The DIS preset. Defaults to ``'medium'``.
+        depth_scale (float): ``dz`` is multiplied by it. Defaults to 1.0.
+        flow_scale (float, optional): Grey-level scaling of depth frames for
+            the 2D flow. Defaults to None (the pair's maximum).
+        cache_dir (str, optional): Read the targets from files written by
             ``tools/data/precompute_flow_targets.py`` (one per video,
             ``(T - 1, Hp, Wp, dim)``: every consecutive pair) instead of
             computing them. Same arguments as the cache's, checked through
-            the cache's shape.
-        Others: see :func:`pair_patch_flow`.
+            the cache's shape. Defaults to None (compute them).
+
+    See :func:`pair_patch_flow` for the flow arguments.
     """
 
     def __init__(self,

@@ -18,10 +18,10 @@ class NonOverlappingClips(BaseTransform):
     ``frame_inds``, ``clip_len``, ``frame_interval``, ``num_clips``.
 
     Args:
-        clip_len (int): frames per clip.
-        frame_interval (int): step between sampled frames.
-        max_clips (int, optional): keep at most this many clips, evenly
-            spread over the video.
+        clip_len (int): Frames per clip.
+        frame_interval (int): Step between sampled frames. Defaults to 1.
+        max_clips (int, optional): Keep at most this many clips, evenly
+            spread over the video. Defaults to None (all clips).
     """
 
     def __init__(self, clip_len: int, frame_interval: int = 1,
