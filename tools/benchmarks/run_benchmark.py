@@ -2,10 +2,10 @@
 number, recorded, collected and written into the README tables:
 
     python tools/benchmarks/run_benchmark.py \
-        configs/coarse_to_fine_motion/c2f-motion_resnext18-tiny_context_2xb8-8x2x1-40e_msr-action3d-train-depth-64px.py \
+        configs/coarse_to_fine_motion/c2f-motion_resnext18-tiny_8x2x1-40e_msr-action3d-depth-64px.py \
         [--checkpoint work_dirs/<pretraining>/epoch_40.pth] [--nproc 2]
     python tools/benchmarks/run_benchmark.py work_dirs/<pretraining>/epoch_40.pth
-    python tools/benchmarks/run_benchmark.py configs/dynamonet/*fp-pretrain*.py
+    python tools/benchmarks/run_benchmark.py configs/dynamonet/dynamonet-fp_*.py
 
 For each pretraining config (its ``downstream`` list names the jobs; see
 ``tools/benchmarks/records.py``):

@@ -17,7 +17,8 @@ from the spec ``Tables: NAME:`` in the method's ``metafile_extra.yml``:
 
 - ``runs: GLOB``, ``metrics: [KEY, ...]`` (optional ``percent``,
   ``digits``): one row per recorded run under ``logs/`` whose name matches,
-  with its training time;
+  with its training time (``also: [FOLDER, ...]`` adds runs recorded
+  elsewhere, relative to the config folder);
 - ``columns: [{heading, digits, percent}, ...]``, ``rows: [{label, run,
   runs, cells, links}, ...]`` (optional ``head``, ``links``): rows named by
   hand, each cell a template over metrics of recorded runs
@@ -124,15 +125,20 @@ def render_runs_table(config_dir: str, spec: dict) -> str:
     metrics = spec['metrics']
     percent = spec.get('percent', False)
     digits = spec.get('digits', 2)
-    names = rec.run_folders(config_dir, spec['runs'])
-    if not names:
+    folders = [osp.join('logs', n)
+               for n in rec.run_folders(config_dir, spec['runs'])]
+    if not folders:
         raise ValueError(f'no recorded runs match {spec["runs"]!r} under '
                          f'{config_dir}/logs')
+    folders += list(spec.get('also', []))  # runs recorded elsewhere
     lines = ['| run | ' + ' | '.join(metrics) + ' | training time |',
              '| --- |' + ' :-: |' * (len(metrics) + 1)]
-    for name in names:
-        folder = osp.join(config_dir, 'logs', name)
+    for rel in folders:
+        name = osp.basename(rel)
+        folder = osp.join(config_dir, rel)
         run = rec.read_run(folder)
+        if run is None:
+            raise ValueError(f'{config_dir}: {rel} holds no record')
         missing = [k for k in metrics if k not in run['metrics']]
         if missing:
             raise KeyError(f'{folder}/test_metrics.json has no {missing}; it '
@@ -142,7 +148,8 @@ def render_runs_table(config_dir: str, spec: dict) -> str:
             return f'{v * 100 if percent else v:.{digits}f}'
 
         cells = ' | '.join(metric_text(run, k, fmt) for k in metrics)
-        lines.append(f'| [{name}](logs/{name}) | {cells} | {_minutes(run)} |')
+        lines.append(f'| [{name}]({rec.norm(rel)}) | {cells} | '
+                     f'{_minutes(run)} |')
     return '\n'.join(lines)
 
 
