@@ -14,7 +14,7 @@ model = dict(
 clip_len = 8
 frame_interval = 2
 train_pipeline = [
-    dict(type='DecordInit'),
+    dict(type='SafeDecordInit'),
     dict(type='SampleFrames', clip_len=clip_len,
          frame_interval=frame_interval, num_clips=1),
     dict(type='DecordDecode'),
@@ -25,7 +25,7 @@ train_pipeline = [
     dict(type='PackActionInputs')
 ]
 test_pipeline = [
-    dict(type='DecordInit'),
+    dict(type='SafeDecordInit'),
     dict(type='NonOverlappingClips', clip_len=clip_len,
          frame_interval=frame_interval),
     dict(type='DecordDecode'),

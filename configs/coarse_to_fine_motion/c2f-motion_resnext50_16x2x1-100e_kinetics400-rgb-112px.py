@@ -14,7 +14,7 @@ data_root = 'data/kinetics400'
 clip_len = 16
 frame_interval = 2
 train_pipeline = [
-    dict(type='DecordInit'),
+    dict(type='SafeDecordInit'),
     dict(type='CheckFrameCount', min_frames=clip_len * frame_interval),
     dict(type='SampleFrames', clip_len=clip_len,
          frame_interval=frame_interval, num_clips=1),
@@ -26,7 +26,7 @@ train_pipeline = [
     dict(type='PackActionInputs')
 ]
 val_pipeline = [
-    dict(type='DecordInit'),
+    dict(type='SafeDecordInit'),
     dict(type='SampleFrames', clip_len=clip_len,
          frame_interval=frame_interval, num_clips=1, test_mode=True),
     dict(type='DecordDecode'),

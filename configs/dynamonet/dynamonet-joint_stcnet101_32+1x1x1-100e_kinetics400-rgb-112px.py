@@ -7,7 +7,7 @@ model = dict(
     cls_head=dict(num_frames=num_frames))
 train_dataloader = dict(batch_size=4)
 train_dataloader['dataset'] = dict(pipeline=[
-    dict(type='DecordInit'),
+    dict(type='SafeDecordInit'),
     dict(type='SampleFrames', clip_len=num_frames + 1, frame_interval=1,
          num_clips=1),
     dict(type='DecordDecode'),
@@ -18,7 +18,7 @@ train_dataloader['dataset'] = dict(pipeline=[
     dict(type='PackActionInputs')
 ])
 val_dataloader = dict(dataset=dict(pipeline=[
-    dict(type='DecordInit'),
+    dict(type='SafeDecordInit'),
     dict(type='NonOverlappingClips', clip_len=num_frames + 1,
          frame_interval=1),
     dict(type='DecordDecode'),

@@ -4,7 +4,7 @@
 # NOT RUN HERE. Only pipelines: the config sets its dataloaders over its
 # parent's.
 ntu_rgb_train_pipeline = [
-    dict(type='DecordInit'),
+    dict(type='SafeDecordInit'),
     dict(type='UniformSample', clip_len=16, num_clips=1),
     dict(type='DecordDecode'),
     dict(type='Resize', scale=(224, 224), keep_ratio=False),
@@ -13,7 +13,7 @@ ntu_rgb_train_pipeline = [
     dict(type='PackActionInputs')
 ]
 ntu_rgb_test_pipeline = [
-    dict(type='DecordInit'),
+    dict(type='SafeDecordInit'),
     dict(type='UniformSample', clip_len=16, num_clips=1, test_mode=True),
     dict(type='DecordDecode'),
     dict(type='Resize', scale=(224, 224), keep_ratio=False),

@@ -4,7 +4,7 @@
 # no DepthNormalize (the data preprocessor normalises). NOT RUN HERE. Only
 # pipelines: the config sets its dataloaders over its parent's.
 ntu_rgb_flow_train_pipeline = [
-    dict(type='DecordInit'),
+    dict(type='SafeDecordInit'),
     dict(type='CheckFrameCount', min_frames=10),
     dict(type='SampleFrames', clip_len=10, frame_interval=1, num_clips=1),
     dict(type='DecordDecode'),
@@ -17,7 +17,7 @@ ntu_rgb_flow_train_pipeline = [
     dict(type='PackActionInputs', algorithm_keys=('flow_targets', ))
 ]
 ntu_rgb_flow_val_pipeline = [
-    dict(type='DecordInit'),
+    dict(type='SafeDecordInit'),
     dict(type='CheckFrameCount', min_frames=10),
     dict(type='SampleFrames', clip_len=10, frame_interval=1, num_clips=1,
          test_mode=True),

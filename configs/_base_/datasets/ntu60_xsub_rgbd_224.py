@@ -4,7 +4,7 @@
 # NOT RUN HERE. Only pipelines: the config sets its dataloaders over its
 # parent's.
 ntu_rgbd_train_pipeline = [
-    dict(type='DecordInit'),
+    dict(type='SafeDecordInit'),
     dict(type='UniformSample', clip_len=16, num_clips=1),
     dict(type='DecordDecode'),
     dict(type='MergeDepth', depth_root='data/ntu_rgbd/depth_registered'),
@@ -14,7 +14,7 @@ ntu_rgbd_train_pipeline = [
     dict(type='PackActionInputs')
 ]
 ntu_rgbd_test_pipeline = [
-    dict(type='DecordInit'),
+    dict(type='SafeDecordInit'),
     dict(type='UniformSample', clip_len=16, num_clips=1, test_mode=True),
     dict(type='DecordDecode'),
     dict(type='MergeDepth', depth_root='data/ntu_rgbd/depth_registered'),

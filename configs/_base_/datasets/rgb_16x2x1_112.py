@@ -3,7 +3,7 @@
 # 112 centre crop, for testing), clips of 16 frames (every 2nd) for a
 # recognizer. Only pipelines: the config sets its dataloaders.
 clip_train_pipeline = [
-    dict(type='DecordInit'),
+    dict(type='SafeDecordInit'),
     dict(type='SampleFrames', clip_len=16, frame_interval=2, num_clips=1),
     dict(type='DecordDecode'),
     dict(type='Resize', scale=(-1, 122)),
@@ -13,7 +13,7 @@ clip_train_pipeline = [
     dict(type='PackActionInputs')
 ]
 clip_test_pipeline = [
-    dict(type='DecordInit'),
+    dict(type='SafeDecordInit'),
     dict(type='NonOverlappingClips', clip_len=16, frame_interval=2),
     dict(type='DecordDecode'),
     dict(type='Resize', scale=(-1, 122)),

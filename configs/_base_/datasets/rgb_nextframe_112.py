@@ -6,7 +6,7 @@
 dataset_type = 'MotionVideoDataset'
 clip_len = 17  # T = 16 input frames + the next one
 train_pipeline = [
-    dict(type='DecordInit'),
+    dict(type='SafeDecordInit'),
     dict(type='SampleFrames', clip_len=clip_len, frame_interval=1,
          num_clips=1),
     dict(type='DecordDecode'),
@@ -17,7 +17,7 @@ train_pipeline = [
     dict(type='PackActionInputs')
 ]
 test_pipeline = [
-    dict(type='DecordInit'),
+    dict(type='SafeDecordInit'),
     dict(type='NonOverlappingClips', clip_len=clip_len,
          frame_interval=1),
     dict(type='DecordDecode'),

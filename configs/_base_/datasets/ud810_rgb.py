@@ -7,7 +7,7 @@ data_root = 'data/ud810'
 fold = 1
 clip_len = 16
 train_pipeline = [
-    dict(type='DecordInit'),
+    dict(type='SafeDecordInit'),
     dict(type='UniformSample', clip_len=clip_len, num_clips=1),
     dict(type='DecordDecode'),
     dict(type='Resize', scale=(-1, 72)),
@@ -17,7 +17,7 @@ train_pipeline = [
     dict(type='PackActionInputs')
 ]
 test_pipeline = [
-    dict(type='DecordInit'),
+    dict(type='SafeDecordInit'),
     dict(type='UniformSample', clip_len=clip_len, num_clips=1,
          test_mode=True),
     dict(type='DecordDecode'),

@@ -7,7 +7,7 @@ unlabeled_root = '../shared/data'
 clip_len = 16
 frame_interval = 2
 unlabeled_pipeline = [
-    dict(type='DecordInit'),
+    dict(type='SafeDecordInit'),
     dict(type='CheckFrameCount', min_frames=clip_len * frame_interval),
     dict(type='SampleFrames', clip_len=clip_len,
          frame_interval=frame_interval, num_clips=1),

@@ -4,7 +4,7 @@
 # unlabelled clips (at least 16 frames), validation on whole ud810 videos.
 # Only pipelines: the config sets its dataloaders over its depth parent's.
 c2f_rgb_train_pipeline = [
-    dict(type='DecordInit'),
+    dict(type='SafeDecordInit'),
     dict(type='CheckFrameCount', min_frames=16),
     dict(type='SampleFrames', clip_len=8, frame_interval=2, num_clips=1),
     dict(type='DecordDecode'),
@@ -15,7 +15,7 @@ c2f_rgb_train_pipeline = [
     dict(type='PackActionInputs')
 ]
 c2f_rgb_val_pipeline = [
-    dict(type='DecordInit'),
+    dict(type='SafeDecordInit'),
     dict(type='SampleFrames', clip_len=8, frame_interval=2, num_clips=1,
          test_mode=True),
     dict(type='DecordDecode'),

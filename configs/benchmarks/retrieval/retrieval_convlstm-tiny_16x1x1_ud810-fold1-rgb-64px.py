@@ -13,7 +13,7 @@ model = dict(
     data_preprocessor=dict(mean=[123.675, 116.28, 103.53],
                            std=[58.395, 57.12, 57.375]))
 clip_pipeline = [
-    dict(type='DecordInit'),
+    dict(type='SafeDecordInit'),
     dict(type='UniformSample', clip_len=16, num_clips=1, test_mode=True),
     dict(type='DecordDecode'),
     dict(type='Resize', scale=(-1, 72)),

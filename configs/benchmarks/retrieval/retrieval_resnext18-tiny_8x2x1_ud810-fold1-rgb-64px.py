@@ -15,7 +15,7 @@ model = dict(
                            mean=[0.0, 0.0, 0.0], std=[255.0, 255.0, 255.0],
                            format_shape='NCTHW'))
 clip_pipeline = [
-    dict(type='DecordInit'),
+    dict(type='SafeDecordInit'),
     dict(type='NonOverlappingClips', clip_len=8, frame_interval=2),
     dict(type='DecordDecode'),
     dict(type='Resize', scale=(-1, 72)),
