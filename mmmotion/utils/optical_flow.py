@@ -50,13 +50,13 @@ def to_uint8_pair(prev: np.ndarray,
     the flow methods assume.
 
     Args:
-        prev: ``(H, W)`` frame t.
-        next: ``(H, W)`` frame t+1.
-        scale: multiplier to grey levels; ``None`` to normalise by the pair's
-            maximum.
+        prev (np.ndarray): ``(H, W)`` frame t.
+        next (np.ndarray): ``(H, W)`` frame t+1.
+        scale (float, optional): Multiplier to grey levels.
+            Defaults to None (normalise by the pair's maximum).
 
     Returns:
-        The two frames as ``uint8`` ``(H, W)`` arrays.
+        tuple[np.ndarray]: The two frames as ``uint8`` ``(H, W)`` arrays.
     """
     if prev.dtype == np.uint8 and next.dtype == np.uint8:
         return prev, next
@@ -86,17 +86,20 @@ def compute_flow(prev: np.ndarray,
     slowest: about 0.3 s a pair at 112 x 112 on a busy 2-core machine).
 
     Args:
-        prev: ``(H, W)`` grey frame t: ``uint8``, or float / ``uint16``
-            (images in [0, 1], depth maps) converted with
+        prev (np.ndarray): ``(H, W)`` grey frame t: ``uint8``, or float /
+            ``uint16`` (images in [0, 1], depth maps) converted with
             :func:`to_uint8_pair`.
-        next: ``(H, W)`` grey frame t+1, same size and kind.
-        method: ``'dis'``, ``'farneback'`` or ``'tvl1'``.
-        preset: DIS preset, ``'ultrafast'``, ``'fast'`` or ``'medium'``;
-            ignored by the other methods.
-        scale: see :func:`to_uint8_pair`.
+        next (np.ndarray): ``(H, W)`` grey frame t+1, same size and kind.
+        method (str): ``'dis'``, ``'farneback'`` or ``'tvl1'``.
+            Defaults to ``'dis'``.
+        preset (str): DIS preset, ``'ultrafast'``, ``'fast'`` or
+            ``'medium'``; ignored by the other methods.
+            Defaults to ``'medium'``.
+        scale (float, optional): See :func:`to_uint8_pair`.
+            Defaults to None.
 
     Returns:
-        ``float32 (H, W, 2)``: ``(dx, dy)`` in pixels, such that
+        np.ndarray: ``float32 (H, W, 2)``, ``(dx, dy)`` in pixels, such that
         ``next(x + dx, y + dy)`` matches ``prev(x, y)``.
     """
     if method not in FLOW_METHODS:

@@ -40,9 +40,11 @@ def depth_change_along_flow(depth_t: np.ndarray, depth_t1: np.ndarray,
     and non-finite depths mean no reading. Invalid pixels give ``dz = 0``.
 
     Args:
-        depth_t: ``(H, W)`` depth at t (any numeric dtype; units kept).
-        depth_t1: ``(H, W)`` depth at t+1.
-        flow: ``(H, W, 2)`` flow from t to t+1, ``(dx, dy)`` in pixels.
+        depth_t (np.ndarray): ``(H, W)`` depth at t (any numeric dtype;
+            units kept).
+        depth_t1 (np.ndarray): ``(H, W)`` depth at t+1.
+        flow (np.ndarray): ``(H, W, 2)`` flow from t to t+1, ``(dx, dy)`` in
+            pixels.
 
     Returns:
         tuple: ``dz`` ``float32 (H, W)`` in the depth's units, and ``valid``
@@ -129,18 +131,25 @@ def scene_flow_3d(depth_t: np.ndarray,
     :func:`depth_change_along_flow` (0 where invalid).
 
     Args:
-        depth_t: ``(H, W)`` depth at t.
-        depth_t1: ``(H, W)`` depth at t+1.
-        rgb_t: optional ``(H, W, 3)`` RGB (or ``(H, W)`` grey) frame at t.
-        rgb_t1: optional frame at t+1; give both RGB frames or neither.
-        method: optical flow method, see :func:`compute_flow`.
-        preset: DIS preset.
-        scale: grey-level scaling of non-``uint8`` frames.
-        return_valid: also return the ``bool (H, W)`` mask of valid ``dz``.
+        depth_t (np.ndarray): ``(H, W)`` depth at t.
+        depth_t1 (np.ndarray): ``(H, W)`` depth at t+1.
+        rgb_t (np.ndarray, optional): ``(H, W, 3)`` RGB (or ``(H, W)`` grey)
+            frame at t. Defaults to None.
+        rgb_t1 (np.ndarray, optional): The frame at t+1; give both RGB
+            frames or neither. Defaults to None.
+        method (str): Optical flow method, see
+            :func:`~mmmotion.utils.optical_flow.compute_flow`.
+            Defaults to ``'dis'``.
+        preset (str): DIS preset. Defaults to ``'medium'``.
+        scale (float, optional): Grey-level scaling of non-``uint8`` frames.
+            Defaults to None (the pair's maximum).
+        return_valid (bool): Also return the ``bool (H, W)`` mask of valid
+            ``dz``. Defaults to False.
 
     Returns:
-        ``float32 (H, W, 3)`` ``(dx, dy, dz)``; with ``return_valid``, the
-        tuple ``(flow3d, valid)``.
+        np.ndarray or tuple[np.ndarray]: ``float32 (H, W, 3)``
+        ``(dx, dy, dz)``; with ``return_valid``, the tuple
+        ``(flow3d, valid)``.
     """
     depth_t = _check_depth(depth_t, 'depth_t')
     depth_t1 = _check_depth(depth_t1, 'depth_t1')
@@ -178,13 +187,15 @@ def patch_mean(flow: np.ndarray,
     cell without any (for ``dz``, whose invalid pixels are 0, not readings).
 
     Args:
-        flow: ``(H, W, D)`` (or ``(H, W)``) field.
-        patch: cell size; ``H`` and ``W`` must be multiples of it.
-        valid: optional ``bool`` mask, ``(H, W)`` (all channels) or
-            ``(H, W, D)`` (per channel).
+        flow (np.ndarray): ``(H, W, D)`` (or ``(H, W)``) field.
+        patch (int): Cell size; ``H`` and ``W`` must be multiples of it.
+        valid (np.ndarray, optional): ``bool`` mask, ``(H, W)`` (all
+            channels) or ``(H, W, D)`` (per channel). Defaults to None (all
+            pixels valid).
 
     Returns:
-        ``float32 (H / patch, W / patch, D)`` (or ``(H / patch, W / patch)``).
+        np.ndarray: ``float32 (H / patch, W / patch, D)`` (or
+        ``(H / patch, W / patch)``).
     """
     flow = np.asarray(flow)
     if flow.ndim not in (2, 3):

@@ -13,13 +13,13 @@ def flow_to_color(flow_2d: np.ndarray,
     ``max_mag`` (clipped to 1), saturation full; zero flow is black.
 
     Args:
-        flow_2d: ``(H, W, 2)`` flow (extra channels after ``dx, dy`` are
-            ignored, so a 3D flow can be passed).
-        max_mag: magnitude shown at full brightness; ``None`` for the
-            field's largest magnitude.
+        flow_2d (np.ndarray): ``(H, W, 2)`` flow (extra channels after
+            ``dx, dy`` are ignored, so a 3D flow can be passed).
+        max_mag (float, optional): Magnitude shown at full brightness.
+            Defaults to None (the field's largest magnitude).
 
     Returns:
-        ``uint8 (H, W, 3)`` RGB image.
+        np.ndarray: ``uint8 (H, W, 3)`` RGB image.
     """
     flow_2d = np.asarray(flow_2d)
     if flow_2d.ndim != 3 or flow_2d.shape[-1] < 2:

@@ -30,9 +30,9 @@ class AtomicFlowVisualizationHook(SampleVisualizationHook):
         custom_hooks = [dict(type='AtomicFlowVisualizationHook')]
 
     Args:
-        interval (int): draw every ``interval`` batches.
-        max_samples (int): samples drawn per batch.
-        cell (int): pixels per patch.
+        interval (int): Draw every ``interval`` batches. Defaults to 10.
+        max_samples (int): Samples drawn per batch. Defaults to 1.
+        cell (int): Pixels per patch. Defaults to 8.
     """
 
     fields = ('pred_flow', 'target_flow')
@@ -46,8 +46,16 @@ class AtomicFlowVisualizationHook(SampleVisualizationHook):
         self.cell = cell
 
     def render(self, pred, target) -> np.ndarray:
-        """``(S, Hp, Wp, D)`` pair -> RGB uint8 ``(rows * Hp * cell,
-        S * Wp * cell, 3)``, rows 2 (D = 2) or 3 (D = 3)."""
+        """Build the image of one sample.
+
+        Args:
+            pred (Tensor or np.ndarray): ``(S, Hp, Wp, D)`` predicted flows.
+            target (Tensor or np.ndarray): ``(S, Hp, Wp, D)`` target flows.
+
+        Returns:
+            np.ndarray: RGB uint8 ``(rows * Hp * cell, S * Wp * cell, 3)``,
+            rows 2 (D = 2) or 3 (D = 3).
+        """
         pred = torch.as_tensor(pred).detach().float().cpu().numpy()
         target = torch.as_tensor(target).detach().float().cpu().numpy()
         if pred.shape != target.shape or pred.ndim != 4 or \

@@ -20,10 +20,11 @@ class MotionVisualizationHook(SampleVisualizationHook):
     to every vis backend as ``'{mode}_motion_{batch_idx}_{i}'``.
 
     Args:
-        interval (int): draw every ``interval`` batches.
-        max_samples (int): samples drawn per batch.
-        max_pairs (int): pairs (columns) shown, the first ones.
-        error_gain (float): amplification of the error map.
+        interval (int): Draw every ``interval`` batches. Defaults to 10.
+        max_samples (int): Samples drawn per batch. Defaults to 1.
+        max_pairs (int): Pairs (columns) shown, the first ones.
+            Defaults to 4.
+        error_gain (float): Amplification of the error map. Defaults to 4.0.
     """
 
     fields = ('pred_motion', 'frames')
@@ -38,7 +39,17 @@ class MotionVisualizationHook(SampleVisualizationHook):
         self.error_gain = error_gain
 
     def render(self, motion, frames) -> np.ndarray:
-        """-> RGB uint8 ``(4 * H, P * W, 3)``, P = min(T - 1, max_pairs)."""
+        """Build the image of one sample.
+
+        Args:
+            motion (Tensor or np.ndarray): ``(2, T - 1, H, W)`` motion.
+            frames (Tensor or np.ndarray): ``(C, T, H, W)`` frames on
+                [0, 1], C in {1, 3}.
+
+        Returns:
+            np.ndarray: RGB uint8 ``(4 * H, P * W, 3)``,
+            P = min(T - 1, max_pairs).
+        """
         motion = torch.as_tensor(motion).detach().float().cpu()
         frames = torch.as_tensor(frames).detach().float().cpu()
         c, t, h, w = frames.shape

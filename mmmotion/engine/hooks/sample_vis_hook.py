@@ -13,6 +13,10 @@ class SampleVisualizationHook(Hook):
     image to every vis backend as ``'{mode}_{image_name}_{batch_idx}_{i}'``
     at step ``runner.iter`` (``runner.epoch`` before any iteration).
     Subclasses set ``fields`` and ``image_name`` and implement ``render``.
+
+    Args:
+        interval (int): Draw every ``interval`` batches. Defaults to 10.
+        max_samples (int): Samples drawn per batch. Defaults to 1.
     """
 
     fields: Sequence[str] = ()

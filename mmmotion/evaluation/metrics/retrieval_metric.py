@@ -30,9 +30,13 @@ class RetrievalMetric(BaseMetric):
     ``ConcatDataset``, see ``configs/_base_/benchmarks/``).
 
     Args:
-        ks (sequence of int): the k of R@k.
-        knn_k (int): neighbours of the kNN classifier.
-        temperature (float): of the kNN votes.
+        ks (Sequence[int]): The k of R@k. Defaults to ``(1, 5, 10, 20, 50)``.
+        knn_k (int): Neighbours of the kNN classifier. Defaults to 20.
+        temperature (float): Temperature of the kNN votes. Defaults to 0.07.
+        collect_device (str): Device used to gather results across ranks,
+            ``'cpu'`` or ``'gpu'``. Defaults to ``'cpu'``.
+        prefix (str, optional): Prefix of the metric names in the evaluation
+            results. Defaults to None (``default_prefix``, ``'retrieval'``).
     """
 
     default_prefix: Optional[str] = 'retrieval'

@@ -3,6 +3,7 @@ from typing import List, Optional, Sequence, Tuple
 
 import torch
 import torch.nn as nn
+from mmaction.utils import ConfigType, OptMultiConfig
 from mmcv.cnn import ConvModule
 from mmengine.model import BaseModule
 
@@ -28,18 +29,24 @@ class ConvLSTMEncoder(BaseModule):
 
     Args:
         modality (str): ``'rgb'``, ``'depth'`` or ``'rgbd'``; or give
-            ``in_channels``.
-        in_channels (int, optional): overrides the modality's channels.
-        channels (Sequence[int]): output channels of the conv layers.
-        strides (Sequence[int]): their strides (the feature stride is the
-            product).
-        lstm_channels (int | Sequence[int]): hidden channels of the encoder
-            ConvLSTM, one per layer.
-        lstm_kernel (int): its kernel size.
-        norm_cfg (dict): the convs' norm.
-        init_cfg (dict, optional): e.g. ``dict(type='Pretrained',
-            checkpoint=..., prefix='backbone.')`` to load a pretrained
-            ``AtomicFlowPredictor``'s encoder.
+            ``in_channels``. Defaults to ``'depth'``.
+        in_channels (int, optional): Overrides the modality's channels.
+            Defaults to None (the modality's).
+        channels (Sequence[int]): Output channels of the conv layers.
+            Defaults to ``(32, 64, 64)``.
+        strides (Sequence[int]): Their strides (the feature stride is the
+            product). Defaults to ``(2, 2, 2)``.
+        kernel_size (int): Kernel size of the conv layers. Defaults to 3.
+        lstm_channels (int or Sequence[int]): Hidden channels of the encoder
+            ConvLSTM, one value for all layers or one per layer.
+            Defaults to 64.
+        lstm_kernel (int): Kernel size of the ConvLSTM. Defaults to 3.
+        norm_cfg (dict or ConfigDict): Config of the convs' norm layers.
+            Defaults to ``dict(type='BN')``.
+        init_cfg (dict or ConfigDict, optional): Initialization config, e.g.
+            ``dict(type='Pretrained', checkpoint=..., prefix='backbone.')``
+            to load a pretrained ``AtomicFlowPredictor``'s encoder.
+            Defaults to None.
     """
 
     def __init__(self,
@@ -50,8 +57,8 @@ class ConvLSTMEncoder(BaseModule):
                  kernel_size: int = 3,
                  lstm_channels=64,
                  lstm_kernel: int = 3,
-                 norm_cfg: dict = dict(type='BN'),
-                 init_cfg: Optional[dict] = None) -> None:
+                 norm_cfg: ConfigType = dict(type='BN'),
+                 init_cfg: OptMultiConfig = None) -> None:
         super().__init__(init_cfg=init_cfg)
         if in_channels is None:
             if modality not in MODALITY_CHANNELS:
@@ -92,7 +99,14 @@ class ConvLSTMEncoder(BaseModule):
                 f'stride {self.feature_stride}')
 
     def frame_features(self, x: torch.Tensor) -> torch.Tensor:
-        """``(N, C, T, H, W)`` -> conv features ``(N, T, C', h, w)``."""
+        """Conv features of every frame.
+
+        Args:
+            x (torch.Tensor): ``(N, C, T, H, W)`` clips.
+
+        Returns:
+            torch.Tensor: ``(N, T, C', h, w)`` conv features.
+        """
         self._check(x)
         n, c, t, h, w = x.shape
         f = self.convs(x.transpose(1, 2).reshape(n * t, c, h, w))
@@ -100,12 +114,26 @@ class ConvLSTMEncoder(BaseModule):
 
     def encode(self, feats: torch.Tensor
                ) -> Tuple[torch.Tensor, List[State]]:
-        """Run the ConvLSTM over ``(N, T, C', h, w)`` features: the last
-        hidden map ``(N, C_h, h, w)`` and the final state of every layer."""
+        """Run the ConvLSTM over the frame features.
+
+        Args:
+            feats (torch.Tensor): ``(N, T, C', h, w)`` conv features.
+
+        Returns:
+            tuple: The last hidden map ``(N, C_h, h, w)`` and the final
+            ``(h, c)`` of every layer.
+        """
         out, state = self.lstm(feats)
         return out[:, -1], state
 
     def forward(self, x: torch.Tensor) -> Tuple[torch.Tensor, List[State]]:
-        """Encode a clip (a pair in pretraining): ``(N, C, T, H, W)`` ->
-        ``(h_T, state)``."""
+        """Encode a clip (a pair in pretraining).
+
+        Args:
+            x (torch.Tensor): ``(N, C, T, H, W)`` clips.
+
+        Returns:
+            tuple: ``(h_T, state)``: the last hidden map ``(N, C_h, h, w)``
+            and the final ``(h, c)`` of every layer.
+        """
         return self.encode(self.frame_features(x))

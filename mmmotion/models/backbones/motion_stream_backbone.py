@@ -2,6 +2,7 @@
 from typing import Optional
 
 import torch
+from mmaction.utils import ConfigType, OptMultiConfig
 from mmengine.model import BaseModule
 from mmengine.runner.checkpoint import load_checkpoint
 
@@ -24,21 +25,26 @@ class MotionStreamBackbone(BaseModule):
     two recognizers' scores (``LateFusionRecognizer``).
 
     Args:
-        motion_model (dict): a ``CoarseToFineMotion`` config.
-        backbone (dict): a 3D backbone with ``in_channels=2``.
-        motion_checkpoint (str, optional): weights of the motion model (a
-            pretraining checkpoint).
-        motion_scale (float): the motion maps are divided by it.
-        freeze_motion (bool): keep the motion model fixed.
+        motion_model (dict or ConfigDict): A ``CoarseToFineMotion`` config.
+        backbone (dict or ConfigDict): A 3D backbone config with
+            ``in_channels=2``.
+        motion_checkpoint (str, optional): Weights of the motion model (a
+            pretraining checkpoint). Defaults to None (the motion model's own
+            init).
+        motion_scale (float): The motion maps are divided by it.
+            Defaults to 4.0.
+        freeze_motion (bool): Keep the motion model fixed. Defaults to True.
+        init_cfg (dict or ConfigDict, optional): Initialization config of the
+            whole module. Defaults to None.
     """
 
     def __init__(self,
-                 motion_model: dict,
-                 backbone: dict,
+                 motion_model: ConfigType,
+                 backbone: ConfigType,
                  motion_checkpoint: Optional[str] = None,
                  motion_scale: float = 4.0,
                  freeze_motion: bool = True,
-                 init_cfg: Optional[dict] = None) -> None:
+                 init_cfg: OptMultiConfig = None) -> None:
         super().__init__(init_cfg=init_cfg)
         with mmmotion_scope():
             self.motion_model = MODELS.build(motion_model)
@@ -65,8 +71,15 @@ class MotionStreamBackbone(BaseModule):
         return self
 
     def forward(self, x: torch.Tensor):
-        """``(N, C, T, H, W)`` clips -> the backbone's features of their
-        motion maps."""
+        """The backbone's features of the clips' motion maps.
+
+        Args:
+            x (torch.Tensor): ``(N, C, T, H, W)`` RGB clips.
+
+        Returns:
+            torch.Tensor or tuple[torch.Tensor]: The backbone's output for
+            the ``(N, 2, T - 1, H, W)`` motion maps.
+        """
         with torch.set_grad_enabled(torch.is_grad_enabled()
                                     and not self.freeze_motion):
             motion = self.motion_model.motion(self.motion_model._clips(x))

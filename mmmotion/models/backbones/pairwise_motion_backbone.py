@@ -1,8 +1,7 @@
 """Fine-tuning backbone: a (pretrained) pair encoder over a clip's consecutive
 frame pairs, then a ConvLSTM over time."""
-from typing import Optional
-
 import torch
+from mmaction.utils import ConfigType, OptMultiConfig
 from mmengine.model import BaseModule
 
 from mmmotion.registry import MODELS
@@ -24,19 +23,22 @@ class PairwiseMotionBackbone(BaseModule):
     ``(N, C, T - 1, h, w)`` is pooled and classified by the head.
 
     Args:
-        encoder (dict): a ``ConvLSTMEncoder``; load pretrained weights with
-            its ``init_cfg=dict(type='Pretrained', checkpoint=...,
-            prefix='backbone.')``.
-        temporal_channels (int): hidden channels of the temporal ConvLSTM.
-        temporal_kernel (int): its kernel size.
-        init_cfg (dict, optional): mmengine init config of the whole module.
+        encoder (dict or ConfigDict): A ``ConvLSTMEncoder`` config; load
+            pretrained weights with its ``init_cfg=dict(type='Pretrained',
+            checkpoint=..., prefix='backbone.')``.
+        temporal_channels (int): Hidden channels of the temporal ConvLSTM.
+            Defaults to 128.
+        temporal_kernel (int): Kernel size of the temporal ConvLSTM.
+            Defaults to 3.
+        init_cfg (dict or ConfigDict, optional): Initialization config of the
+            whole module. Defaults to None.
     """
 
     def __init__(self,
-                 encoder: dict,
+                 encoder: ConfigType,
                  temporal_channels: int = 128,
                  temporal_kernel: int = 3,
-                 init_cfg: Optional[dict] = None) -> None:
+                 init_cfg: OptMultiConfig = None) -> None:
         super().__init__(init_cfg=init_cfg)
         with mmmotion_scope():
             self.encoder = MODELS.build(encoder)
@@ -45,7 +47,14 @@ class PairwiseMotionBackbone(BaseModule):
         self.out_channels = temporal_channels
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        """``(N, C, T, H, W)`` -> ``(N, temporal_channels, T - 1, h, w)``."""
+        """Encode every consecutive frame pair, then run the ConvLSTM.
+
+        Args:
+            x (torch.Tensor): ``(N, C, T, H, W)`` clips, ``T >= 2``.
+
+        Returns:
+            torch.Tensor: ``(N, temporal_channels, T - 1, h, w)``.
+        """
         if x.dim() != 5 or x.shape[2] < 2:
             raise ValueError('PairwiseMotionBackbone needs clips (N, C, T, H, '
                              f'W) with T >= 2 frames, got {tuple(x.shape)}')

@@ -3,10 +3,11 @@
 The backbones of DynamoNet (Diba et al., ICCV 2019): 3D-ResNeXt-101 and
 STC-ResNeXt-101.
 """
-from typing import Dict, List, Optional, Sequence, Tuple, Union
+from typing import List, Optional, Sequence, Tuple, Union
 
 import torch
 import torch.nn as nn
+from mmaction.utils import ConfigType, OptMultiConfig
 from mmcv.cnn import build_norm_layer
 from mmengine.model import BaseModule
 from mmengine.utils.dl_utils.parrots_wrapper import _BatchNorm
@@ -45,7 +46,8 @@ class ResNeXtBottleneck3D(nn.Module):
         cardinality (int): Groups of the 3x3x3 conv. Defaults to 32.
         downsample (nn.Module, optional): Projection shortcut.
             Defaults to None (identity).
-        norm_cfg (dict): Norm layer config. Defaults to ``dict(type='BN3d')``.
+        norm_cfg (dict or ConfigDict): Norm layer config.
+            Defaults to ``dict(type='BN3d')``.
         stc_frames (int, optional): Temporal length of this block's output;
             if given, an :class:`STCBlock` is added. Defaults to None.
         stc_ratio (int): Reduction ratio of the STC block. Defaults to 16.
@@ -58,7 +60,7 @@ class ResNeXtBottleneck3D(nn.Module):
                  stride: Sequence[int] = (1, 1, 1),
                  cardinality: int = 32,
                  downsample: Optional[nn.Module] = None,
-                 norm_cfg: Dict = dict(type='BN3d'),
+                 norm_cfg: ConfigType = dict(type='BN3d'),
                  stc_frames: Optional[int] = None,
                  stc_ratio: int = 16) -> None:
         super().__init__()
@@ -84,7 +86,14 @@ class ResNeXtBottleneck3D(nn.Module):
         self.downsample = downsample
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        """(N, C_in, T, H, W) -> (N, 2 * inner, T', H', W')."""
+        """Run the bottleneck.
+
+        Args:
+            x (torch.Tensor): ``(N, C_in, T, H, W)``.
+
+        Returns:
+            torch.Tensor: ``(N, 2 * inner, T', H', W')``.
+        """
         identity = x if self.downsample is None else self.downsample(x)
         out = self.relu(self.bn1(self.conv1(x)))
         out = self.relu(self.bn2(self.conv2(out)))
@@ -171,8 +180,9 @@ class ResNeXt3D(BaseModule):
             mode). -1 freezes nothing. Defaults to -1.
         norm_eval (bool): Keep all norm layers in eval mode (running
             statistics frozen) during training. Defaults to False.
-        norm_cfg (dict): Norm layer config. Defaults to ``dict(type='BN3d')``.
-        init_cfg (dict or list[dict], optional): Initialization config. None
+        norm_cfg (dict or ConfigDict): Norm layer config.
+            Defaults to ``dict(type='BN3d')``.
+        init_cfg (dict or ConfigDict, optional): Initialization config. None
             means Kaiming normal (fan_out, ReLU) for convs and constant 1 / 0
             for norm layers (the STC blocks' FCs keep PyTorch's default
             init); e.g. ``dict(type='Pretrained', checkpoint=...,
@@ -209,8 +219,8 @@ class ResNeXt3D(BaseModule):
                  num_frames: Optional[int] = None,
                  frozen_stages: int = -1,
                  norm_eval: bool = False,
-                 norm_cfg: Dict = dict(type='BN3d'),
-                 init_cfg: Optional[Union[Dict, List[Dict]]] = None) -> None:
+                 norm_cfg: ConfigType = dict(type='BN3d'),
+                 init_cfg: OptMultiConfig = None) -> None:
         if init_cfg is None:
             init_cfg = [
                 dict(

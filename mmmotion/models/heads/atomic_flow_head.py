@@ -4,6 +4,7 @@ from typing import Dict, List, Optional
 
 import torch
 import torch.nn as nn
+from mmaction.utils import ConfigType, OptMultiConfig
 from mmcv.cnn import ConvModule
 from mmengine.model import BaseModule
 
@@ -33,35 +34,44 @@ class AtomicFlowHead(BaseModule):
     online.
 
     Args:
-        in_channels (int): channels of the encoder's hidden maps.
-        num_steps (int): N.
-        codebook (dict): a ``UniformCodebook``, ``KMeansCodebook`` or
-            ``LearnableCodebook`` config.
+        in_channels (int): Channels of the encoder's hidden maps.
+        num_steps (int): N, the number of predicted steps.
+        codebook (dict or ConfigDict): A ``UniformCodebook``,
+            ``KMeansCodebook`` or ``LearnableCodebook`` config.
         num_codewords (int, optional): K, checked against the codebook.
-        lstm_channels (int | list): the decoder ConvLSTM's hidden channels
-            (must match the encoder's state).
-        lstm_kernel (int): its kernel size.
-        num_deconvs (int): stride-2 deconvs from the feature grid to the
+            Defaults to None (not checked).
+        lstm_channels (int or Sequence[int]): The decoder ConvLSTM's hidden
+            channels (must match the encoder's state). Defaults to 64.
+        lstm_kernel (int): Kernel size of the decoder ConvLSTM.
+            Defaults to 3.
+        num_deconvs (int): Stride-2 deconvs from the feature grid to the
             patch grid (feature stride / patch size = 2 ** num_deconvs).
-        deconv_channels (int): their width.
-        loss (dict): a ``RebalancedCrossEntropyLoss`` config (its
-            ``num_codewords`` is filled in).
-        recon_weight (float): weight of a learnable codebook's loss.
+            Defaults to 0.
+        deconv_channels (int): Width of the deconvs. Defaults to 64.
+        norm_cfg (dict or ConfigDict): Config of the deconvs' norm layers.
+            Defaults to ``dict(type='BN')``.
+        loss (dict or ConfigDict): A ``RebalancedCrossEntropyLoss`` config
+            (its ``num_codewords`` is filled in).
+            Defaults to ``dict(type='RebalancedCrossEntropyLoss')``.
+        recon_weight (float): Weight of a learnable codebook's loss.
+            Defaults to 1.0.
+        init_cfg (dict or ConfigDict, optional): Initialization config.
+            Defaults to None.
     """
 
     def __init__(self,
                  in_channels: int,
                  num_steps: int,
-                 codebook: dict,
+                 codebook: ConfigType,
                  num_codewords: Optional[int] = None,
                  lstm_channels=64,
                  lstm_kernel: int = 3,
                  num_deconvs: int = 0,
                  deconv_channels: int = 64,
-                 norm_cfg: dict = dict(type='BN'),
-                 loss: dict = dict(type='RebalancedCrossEntropyLoss'),
+                 norm_cfg: ConfigType = dict(type='BN'),
+                 loss: ConfigType = dict(type='RebalancedCrossEntropyLoss'),
                  recon_weight: float = 1.0,
-                 init_cfg: Optional[dict] = None) -> None:
+                 init_cfg: OptMultiConfig = None) -> None:
         super().__init__(init_cfg=init_cfg)
         if num_steps < 1:
             raise ValueError(f'num_steps must be >= 1, got {num_steps}')
@@ -100,7 +110,17 @@ class AtomicFlowHead(BaseModule):
         self.recon_weight = recon_weight
 
     def forward(self, h: torch.Tensor, state: List[State]) -> torch.Tensor:
-        """Encoder output -> logits ``(N, K, S, Hp, Wp)``."""
+        """Unroll the decoder from the encoder's output.
+
+        Args:
+            h (torch.Tensor): ``(N, C_h, h, w)`` last hidden map of the
+                encoder.
+            state (list[tuple[torch.Tensor]]): The encoder's final ``(h, c)``
+                per layer.
+
+        Returns:
+            torch.Tensor: Logits ``(N, K, S, Hp, Wp)``.
+        """
         if len(state) != self.lstm.num_layers or any(
                 s[0].shape[1] != c
                 for s, c in zip(state, self.lstm.hidden_channels)):
@@ -132,7 +152,16 @@ class AtomicFlowHead(BaseModule):
 
     def loss(self, logits: torch.Tensor,
              targets: torch.Tensor) -> Dict[str, torch.Tensor]:
-        """Rebalanced cross-entropy against the nearest codewords."""
+        """Rebalanced cross-entropy against the nearest codewords.
+
+        Args:
+            logits (torch.Tensor): ``(N, K, S, Hp, Wp)``, this head's output.
+            targets (torch.Tensor): ``(N, S, Hp, Wp, D)`` patch flows.
+
+        Returns:
+            dict: ``loss_flow``, ``codeword_acc`` and, with a
+            ``LearnableCodebook``, ``loss_codebook``.
+        """
         self._check_targets(logits, targets)
         codes = self.codebook.quantize(targets)  # (N, S, Hp, Wp)
         losses = dict(loss_flow=self.loss_cls(logits, codes))
@@ -149,7 +178,18 @@ class AtomicFlowHead(BaseModule):
     def predict(self, logits: torch.Tensor,
                 targets: Optional[torch.Tensor] = None) -> Dict:
         """Expected flow ``(N, S, Hp, Wp, D)`` and argmax codewords; with
-        targets, also their codewords."""
+        targets, also their codewords.
+
+        Args:
+            logits (torch.Tensor): ``(N, K, S, Hp, Wp)``, this head's output.
+            targets (torch.Tensor, optional): ``(N, S, Hp, Wp, D)`` patch
+                flows. Defaults to None.
+
+        Returns:
+            dict: ``pred_flow`` ``(N, S, Hp, Wp, D)``, ``pred_codes``
+            ``(N, S, Hp, Wp)`` and, with targets, ``target_codes``
+            ``(N, S, Hp, Wp)``.
+        """
         probs = logits.softmax(1)
         out = dict(
             pred_flow=self.codebook.expected(probs).permute(0, 2, 3, 4, 1),

@@ -1,9 +1,10 @@
 """DynamoNet's classifier: action representation + dynamic motion representation."""
-from typing import Dict, Optional, Sequence, Tuple
+from typing import Optional, Sequence, Tuple
 
 import torch
 import torch.nn as nn
 from mmaction.models.heads.base import BaseHead
+from mmaction.utils import ConfigType, OptMultiConfig
 
 from mmmotion.registry import MODELS
 from ..layers.conv_stack import conv3d_stack
@@ -26,21 +27,32 @@ class DynamoHead(BaseHead):
     DMR FC.
 
     Args:
-        num_classes (int): number of classes.
-        in_channels (int): channels of the backbone features.
+        num_classes (int): Number of classes.
+        in_channels (int): Channels of the backbone features.
         num_frames (int): T, filters per clip.
-        filter_size (int): s.
-        conv_kernels (tuple): kernel sizes of the two convs (ours; the
-            paper gives only their width).
-        mid_channels (int): AR conv channels (64 in the paper).
-        ar_channels (int): width of the AR FC.
-        dmr_channels (int): width of the DMR FC (512 in the paper).
-        use_dmr (bool): concatenate the DMR (the paper) or classify from the
-            AR alone.
-        dropout_ratio (float): dropout before the classifier.
-        loss_cls (dict): classification loss.
-        average_clips (str): how clip scores are averaged at test.
-        init_std (float): std of the classifier's normal init.
+        filter_size (int): s, the side of a filter. Defaults to 5.
+        mid_channels (int): AR conv channels. Defaults to 64 (the paper).
+        conv_kernels (Sequence[int]): Kernel sizes of the two convs (ours;
+            the paper gives only their width). Defaults to ``(1, 3)``.
+        ar_channels (int): Width of the AR FC. Defaults to 512.
+        dmr_channels (int): Width of the DMR FC. Defaults to 512 (the
+            paper).
+        use_dmr (bool): Concatenate the DMR (the paper) or classify from the
+            AR alone. Defaults to True.
+        dropout_ratio (float): Dropout before the classifier.
+            Defaults to 0.5.
+        norm_cfg (dict or ConfigDict): Config of the AR convs' norm layers.
+            Defaults to ``dict(type='BN3d')``.
+        loss_cls (dict or ConfigDict): Config for building the
+            classification loss. Defaults to ``dict(type='CrossEntropyLoss')``.
+        average_clips (str, optional): How clip scores are averaged at test
+            (``'score'``, ``'prob'`` or None). Defaults to ``'prob'``.
+        init_std (float): Std of the classifier's normal init.
+            Defaults to 0.01.
+        init_cfg (dict or ConfigDict, optional): Initialization config; when
+            given, the classifier's normal init is skipped. Defaults to None.
+        kwargs (dict, optional): Any keyword argument to be used to
+            initialize the head.
     """
 
     def __init__(self,
@@ -54,11 +66,11 @@ class DynamoHead(BaseHead):
                  dmr_channels: int = 512,
                  use_dmr: bool = True,
                  dropout_ratio: float = 0.5,
-                 norm_cfg: dict = dict(type='BN3d'),
-                 loss_cls: Dict = dict(type='CrossEntropyLoss'),
+                 norm_cfg: ConfigType = dict(type='BN3d'),
+                 loss_cls: ConfigType = dict(type='CrossEntropyLoss'),
                  average_clips: Optional[str] = 'prob',
                  init_std: float = 0.01,
-                 init_cfg: Optional[dict] = None,
+                 init_cfg: OptMultiConfig = None,
                  **kwargs) -> None:
         super().__init__(
             num_classes, in_channels, loss_cls=loss_cls,
@@ -88,8 +100,16 @@ class DynamoHead(BaseHead):
 
     def forward(self, x: Tuple[torch.Tensor, torch.Tensor],
                 **kwargs) -> torch.Tensor:
-        """Args: x = (features ``(N, C, T', H', W')``, filters). Returns
-        class scores ``(N, num_classes)``."""
+        """Classify from the features and the dynamic filters.
+
+        Args:
+            x (tuple[torch.Tensor]): ``(features, filters)``: the backbone
+                features ``(N, C, T', H', W')`` and the FP head's filters
+                ``(N, T, s, s)`` (global) or ``(N, T, s*s, H, W)`` (local).
+
+        Returns:
+            torch.Tensor: Class scores ``(N, num_classes)``.
+        """
         feats, filters = x
         ar = self.relu(self.ar_fc(self.pool(self.ar_convs(feats)).flatten(1)))
         parts = [ar]

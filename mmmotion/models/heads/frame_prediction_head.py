@@ -42,23 +42,24 @@ class FramePredictionHead(BaseModule):
     predicted frames (ours, a memory saving of the same value).
 
     Args:
-        in_channels (int): channels of the backbone features.
+        in_channels (int): Channels of the backbone features.
         num_frames (int): T, the number of input frames (one filter each).
         filter_size (int): s, odd. Defaults to 5 (the paper's best).
-        mid_channels (int): channels of the two convs. Defaults to 64 (the
+        mid_channels (int): Channels of the two convs. Defaults to 64 (the
             paper).
-        conv_kernels (Sequence[int]): kernel sizes of the two convs (ours;
-            the paper gives only their width). Defaults to (1, 3).
+        conv_kernels (Sequence[int]): Kernel sizes of the two convs (ours;
+            the paper gives only their width). Defaults to ``(1, 3)``.
         mode (str): ``'global'`` (the paper) or ``'local'``. Defaults to
             ``'global'``.
         pool_size (Sequence[int]): (T', H', W') of the pooling before the
-            linear layer, global mode. Defaults to (2, 2, 2).
-        norm_cfg (ConfigType): norm of the convs. Defaults to
-            ``dict(type='BN3d')``.
-        loss_fp (ConfigType): the frame-prediction loss, called ``(pred,
-            target)`` on ``(N, C, T, H, W)`` frames. Defaults to
-            ``dict(type='HuberLoss', delta=0.01)`` (the paper).
-        init_cfg (OptMultiConfig): mmengine init config. Defaults to None.
+            linear layer, global mode. Defaults to ``(2, 2, 2)``.
+        norm_cfg (dict or ConfigDict): Config of the convs' norm layers.
+            Defaults to ``dict(type='BN3d')``.
+        loss_fp (dict or ConfigDict): Config of the frame-prediction loss,
+            called ``(pred, target)`` on ``(N, C, T, H, W)`` frames.
+            Defaults to ``dict(type='HuberLoss', delta=0.01)`` (the paper).
+        init_cfg (dict or ConfigDict, optional): Initialization config.
+            Defaults to None.
     """
 
     def __init__(self,
@@ -105,9 +106,15 @@ class FramePredictionHead(BaseModule):
         """Return filters ``(N, T, s, s)`` (global) or ``(N, T, s*s, H, W)``.
 
         Args:
-            feats: ``(N, C, T', H', W')`` backbone features.
-            frame_size: (H, W) of the frames; needed in local mode, and used
-                to check that the filter fits the frame.
+            feats (torch.Tensor): ``(N, C, T', H', W')`` backbone features
+                (or a tuple whose last item is).
+            frame_size (tuple[int, int], optional): (H, W) of the frames;
+                needed in local mode, and used to check that the filter fits
+                the frame. Defaults to None.
+
+        Returns:
+            torch.Tensor: Filters ``(N, T, s, s)`` (global) or
+            ``(N, T, s*s, H, W)`` (local), softmax-normalised over the taps.
         """
         if isinstance(feats, (tuple, list)):
             feats = feats[-1]

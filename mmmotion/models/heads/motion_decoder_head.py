@@ -41,21 +41,25 @@ class MotionDecoderHead(BaseModule):
     head's checkpoint keys are its convs only.
 
     Args:
-        in_channels (int): channels of the backbone features.
+        in_channels (int): Channels of the backbone features.
         out_stride (int): 4 or 8, the motion map's stride. Defaults to 4.
-        mid_channels (int): width of the decoder convs. Defaults to 64.
-        num_convs (int): refinement convs. Defaults to 2.
-        norm_cfg (ConfigType): norm of the decoder convs. Defaults to
-            ``dict(type='BN3d')``.
-        loss_photo (OptConfigType): photometric loss of the warped frame,
-            called ``(warped, frame, in_frame_mask)``. Defaults to
+        mid_channels (int): Width of the decoder convs. Defaults to 64.
+        num_convs (int): Refinement convs. Defaults to 2.
+        norm_cfg (dict or ConfigDict): Config of the decoder convs' norm
+            layers. Defaults to ``dict(type='BN3d')``.
+        loss_photo (dict or ConfigDict, optional): Photometric loss of the
+            warped frame, called ``(warped, frame, in_frame_mask)``; None
+            drops it. Defaults to
             ``dict(type='CharbonnierLoss', loss_weight=1.0)``.
-        loss_ssim (OptConfigType): structural loss of the warped frame.
+        loss_ssim (dict or ConfigDict, optional): Structural loss of the
+            warped frame; None drops it.
             Defaults to ``dict(type='SSIMLoss', loss_weight=0.5)``.
-        loss_smooth (OptConfigType): smoothness of the full-resolution
-            motion, called ``(motion, frame)``. Defaults to
+        loss_smooth (dict or ConfigDict, optional): Smoothness of the
+            full-resolution motion, called ``(motion, frame)``; None drops
+            it. Defaults to
             ``dict(type='EdgeAwareSmoothnessLoss', loss_weight=0.05)``.
-        init_cfg (OptMultiConfig): mmengine init config. Defaults to None.
+        init_cfg (dict or ConfigDict, optional): Initialization config.
+            Defaults to None.
     """
 
     def __init__(self,
@@ -95,9 +99,17 @@ class MotionDecoderHead(BaseModule):
         nn.init.zeros_(self.out.bias)
 
     def forward(self, feats, clip_shape: Sequence[int]) -> torch.Tensor:
-        """Args: ``feats`` ``(N, C, T', H', W')`` (or a tuple whose last item
-        is); ``clip_shape`` ``(T, H, W)`` of the input clip. Returns
-        ``(N, 2, T - 1, H / s, W / s)``."""
+        """Decode the coarse motion of every consecutive frame pair.
+
+        Args:
+            feats (torch.Tensor or tuple[torch.Tensor]): Backbone features
+                ``(N, C, T', H', W')`` (or a tuple whose last item is).
+            clip_shape (Sequence[int]): ``(T, H, W)`` of the input clip.
+
+        Returns:
+            torch.Tensor: ``(N, 2, T - 1, H / s, W / s)`` motion in
+            low-resolution pixels, ``s`` being ``out_stride``.
+        """
         if isinstance(feats, (tuple, list)):
             feats = feats[-1]
         t, h, w = clip_shape

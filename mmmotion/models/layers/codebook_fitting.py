@@ -37,14 +37,17 @@ def fit_kmeans_codebook(vectors: np.ndarray,
     Codewords are returned sorted by decreasing frequency.
 
     Args:
-        vectors: ``(M, D)`` patch flows (e.g. :func:`mmmotion.utils.scene_flow.
-            patch_mean` outputs, flattened).
-        k: number of codewords K.
-        seed: seed of the initialisation and of the subsample.
-        iters: most Lloyd iterations.
-        tol: convergence threshold, relative to the data's spread.
-        max_points: fit on a random subsample of this many vectors (the
-            frequencies are still counted over all of them).
+        vectors (np.ndarray): ``(M, D)`` patch flows (e.g.
+            :func:`mmmotion.utils.scene_flow.patch_mean` outputs, flattened).
+        k (int): Number of codewords K.
+        seed (int): Seed of the initialisation and of the subsample.
+            Defaults to 0.
+        iters (int): Most Lloyd iterations. Defaults to 100.
+        tol (float): Convergence threshold, relative to the data's spread.
+            Defaults to 1e-6.
+        max_points (int, optional): Fit on a random subsample of this many
+            vectors (the frequencies are still counted over all of them).
+            Defaults to None (all vectors).
 
     Returns:
         tuple: codewords ``float32 (K, D)`` and frequencies ``float64 (K,)``
@@ -125,11 +128,12 @@ def save_codebook(path: str,
     """Write a codebook ``.npz`` atomically (keys ``codewords``, ``freqs``).
 
     Args:
-        path: target file (``.npz`` by convention).
-        codewords: ``(K, D)``.
-        freqs: optional ``(K,)`` codeword frequencies.
-        **extra: more arrays to store with them (e.g. ``patch=8``), read back
-            as :attr:`KMeansCodebook.meta`.
+        path (str): Target file (``.npz`` by convention).
+        codewords (np.ndarray): ``(K, D)`` codewords.
+        freqs (np.ndarray, optional): ``(K,)`` codeword frequencies.
+            Defaults to None (not stored).
+        **extra (np.ndarray): More arrays to store with them (e.g.
+            ``patch=8``), read back as :attr:`KMeansCodebook.meta`.
     """
     codewords = np.asarray(codewords, dtype=np.float32)
     if codewords.ndim != 2:
@@ -151,6 +155,9 @@ def save_codebook(path: str,
 def load_codebook(path: str
                   ) -> Tuple[np.ndarray, Optional[np.ndarray], Dict]:
     """Read a file written by :func:`save_codebook`.
+
+    Args:
+        path (str): The codebook ``.npz`` file.
 
     Returns:
         tuple: codewords ``(K, D)``, frequencies ``(K,)`` or ``None``, and a

@@ -33,14 +33,14 @@ def reassemble(low: Tensor, weights: Tensor, scale: int,
     """Mix the ``k x k`` low-resolution neighbours of every output pixel.
 
     Args:
-        low: ``(N, C, h, w)`` low-resolution map.
-        weights: ``(N, k * k, h * scale, w * scale)``, summing to 1 over dim
-            1 (softmax) for a convex mix.
-        scale: integer upsampling factor.
-        kernel_size: odd k.
+        low (Tensor): ``(N, C, h, w)`` low-resolution map.
+        weights (Tensor): ``(N, k * k, h * scale, w * scale)``, summing to 1
+            over dim 1 (softmax) for a convex mix.
+        scale (int): Integer upsampling factor.
+        kernel_size (int): Odd k.
 
     Returns:
-        ``(N, C, h * scale, w * scale)``.
+        Tensor: ``(N, C, h * scale, w * scale)``.
     """
     n, c, h, w = low.shape
     k = kernel_size
@@ -84,13 +84,13 @@ class ContextGuidedUpsample(nn.Module):
     build a context encoder for this one.
 
     Args:
-        context_channels (int): channels of the context features.
+        context_channels (int): Channels of the context features.
         scale (int): 2, 4 or 8. Defaults to 4.
-        kernel_size (int): odd k of the reassembly neighbourhood.
+        kernel_size (int): Odd k of the reassembly neighbourhood.
             Defaults to 3.
-        mid_channels (int): width of the kernel-predicting conv.
+        mid_channels (int): Width of the kernel-predicting conv.
             Defaults to 32.
-        scale_values (bool): multiply the output by ``scale`` (True for
+        scale_values (bool): Multiply the output by ``scale`` (True for
             motion in pixels; False for a generic feature map).
             Defaults to True.
     """
@@ -121,10 +121,21 @@ class ContextGuidedUpsample(nn.Module):
 
     def forward(self, low: Tensor, context: Optional[Tensor] = None,
                 weights: Optional[Tensor] = None) -> Tensor:
-        """Args: ``low`` ``(N, C, h, w)``; ``context`` ``(N, Cc, h * scale,
-        w * scale)`` (required; optional in the signature only to share the
-        interface of the plain upsamplers). Returns ``(N, C, h * scale,
-        w * scale)``."""
+        """Upsample ``low``, guided by ``context``.
+
+        Args:
+            low (Tensor): ``(N, C, h, w)`` low-resolution map.
+            context (Tensor, optional): ``(N, Cc, h * scale, w * scale)``
+                context features. Required; optional in the signature only
+                to share the interface of the plain upsamplers.
+                Defaults to None.
+            weights (Tensor, optional): ``(N, k * k, h * scale, w * scale)``
+                reassembly weights to use instead of those predicted from
+                ``context``. Defaults to None.
+
+        Returns:
+            Tensor: ``(N, C, h * scale, w * scale)``.
+        """
         n, _, h, w = low.shape
         s = self.scale
         if context is None:

@@ -52,16 +52,17 @@ class ConvLSTMCell(nn.Module):
     (:meth:`init_state`) when none is given.
 
     Args:
-        input_channels (int): channels ``C_in`` of ``x_t``.
-        hidden_channels (int): channels ``C_h`` of ``h`` and ``c``.
-        kernel_size (int): odd size of the gate convolution ('same' padding).
-        bias (bool): whether the gate convolution has a bias. With
+        input_channels (int): Channels ``C_in`` of ``x_t``.
+        hidden_channels (int): Channels ``C_h`` of ``h`` and ``c``.
+        kernel_size (int): Odd size of the gate convolution ('same'
+            padding). Defaults to 3.
+        bias (bool): Whether the gate convolution has a bias. With
             ``norm=None`` and ``bias=False`` there is no bias, so the forget
-            gate is not initialised to 1.
-        norm (str, optional): ``None`` (default) or ``'group'``: a GroupNorm
-            with 4 groups (one per gate) on the gate pre-activations, ours.
-            Its affine bias then carries the forget-gate bias of 1 (the
-            convolution's bias is normalised away).
+            gate is not initialised to 1. Defaults to True.
+        norm (str, optional): ``None`` or ``'group'``: a GroupNorm with 4
+            groups (one per gate) on the gate pre-activations, ours. Its
+            affine bias then carries the forget-gate bias of 1 (the
+            convolution's bias is normalised away). Defaults to None.
     """
 
     def __init__(self,
@@ -92,7 +93,11 @@ class ConvLSTMCell(nn.Module):
         self.reset_forget_bias()
 
     def reset_forget_bias(self, value: float = 1.0) -> None:
-        """Set the forget gate's bias to ``value`` (ours: 1 by default)."""
+        """Set the forget gate's bias to ``value`` (ours: 1 by default).
+
+        Args:
+            value (float): The forget gate's bias. Defaults to 1.0.
+        """
         bias = self.norm.bias if self.norm is not None else self.conv.bias
         if bias is None:
             return
@@ -104,7 +109,11 @@ class ConvLSTMCell(nn.Module):
         """Zero ``(h, c)``, each ``(N, C_h, H, W)``, on ``x``'s device/dtype.
 
         Args:
-            x: ``(N, C_in, H, W)`` (only its batch and spatial size are used).
+            x (torch.Tensor): ``(N, C_in, H, W)`` (only its batch and spatial
+                size are used).
+
+        Returns:
+            tuple[torch.Tensor]: Zero ``(h, c)``, each ``(N, C_h, H, W)``.
         """
         n, _, h, w = x.shape
         zeros = x.new_zeros(n, self.hidden_channels, h, w)
@@ -115,12 +124,13 @@ class ConvLSTMCell(nn.Module):
         """One step.
 
         Args:
-            x: ``(N, C_in, H, W)`` input at this step.
-            state: ``(h, c)``, each ``(N, C_h, H, W)``, or ``None`` for zeros.
+            x (torch.Tensor): ``(N, C_in, H, W)`` input at this step.
+            state (tuple[torch.Tensor], optional): ``(h, c)``, each
+                ``(N, C_h, H, W)``. Defaults to None (zeros).
 
         Returns:
-            ``(h, c)``: the new hidden and cell states, each
-            ``(N, C_h, H, W)``.
+            tuple[torch.Tensor]: ``(h, c)``, the new hidden and cell states,
+            each ``(N, C_h, H, W)``.
         """
         if x.dim() != 4 or x.shape[1] != self.input_channels:
             raise ValueError(
@@ -166,18 +176,21 @@ class ConvLSTM(nn.Module):
     al.'s decoder, unrolled for N steps from the encoder's final state).
 
     Args:
-        input_channels (int): channels of the input maps.
-        hidden_channels (int | list[int]): hidden channels, one value for all
-            layers or one per layer.
-        num_layers (int, optional): number of layers. ``None`` (default): the
-            length of ``hidden_channels`` if it is a list, else 1. A list of
-            another length is an error.
-        kernel_size (int | list[int]): odd kernel size, one for all layers or
-            one per layer.
+        input_channels (int): Channels of the input maps.
+        hidden_channels (int or Sequence[int]): Hidden channels, one value
+            for all layers or one per layer.
+        num_layers (int, optional): Number of layers. A list
+            ``hidden_channels`` of another length is an error.
+            Defaults to None (the length of ``hidden_channels`` if it is a
+            list, else 1).
+        kernel_size (int or Sequence[int]): Odd kernel size, one for all
+            layers or one per layer. Defaults to 3.
         batch_first (bool): ``True``: sequences are ``(N, T, C, H, W)``;
             ``False``: ``(T, N, C, H, W)`` (inputs and outputs alike).
-        bias (bool): passed to every cell.
-        norm (str, optional): passed to every cell (``None`` or ``'group'``).
+            Defaults to True.
+        bias (bool): Passed to every cell. Defaults to True.
+        norm (str, optional): Passed to every cell (``None`` or
+            ``'group'``). Defaults to None.
     """
 
     def __init__(self,
@@ -226,10 +239,11 @@ class ConvLSTM(nn.Module):
         """Zero states for every layer, sized for one step's input.
 
         Args:
-            x_t: ``(N, C_in, H, W)``.
+            x_t (torch.Tensor): ``(N, C_in, H, W)``.
 
         Returns:
-            list of ``(h, c)``, one per layer, each ``(N, C_h^l, H, W)``.
+            list[tuple[torch.Tensor]]: ``(h, c)`` per layer, each
+            ``(N, C_h^l, H, W)``.
         """
         n, _, h, w = x_t.shape
         return [(x_t.new_zeros(n, ch, h, w), x_t.new_zeros(n, ch, h, w))
@@ -250,8 +264,9 @@ class ConvLSTM(nn.Module):
         """One time step through all layers.
 
         Args:
-            x_t: ``(N, C_in, H, W)`` input at this step.
-            state: list of ``(h, c)`` per layer, or ``None`` for zeros.
+            x_t (torch.Tensor): ``(N, C_in, H, W)`` input at this step.
+            state (Sequence[tuple[torch.Tensor]], optional): ``(h, c)`` per
+                layer. Defaults to None (zeros).
 
         Returns:
             tuple: ``h`` of the last layer ``(N, C_h_last, H, W)`` and the
@@ -272,10 +287,11 @@ class ConvLSTM(nn.Module):
         """Run a whole sequence, layer by layer.
 
         Args:
-            x: ``(N, T, C_in, H, W)`` (``(T, N, C_in, H, W)`` if not
-                ``batch_first``).
-            state: list of initial ``(h, c)`` per layer, each
-                ``(N, C_h^l, H, W)``, or ``None`` for zeros.
+            x (torch.Tensor): ``(N, T, C_in, H, W)`` (``(T, N, C_in, H, W)``
+                if not ``batch_first``).
+            state (Sequence[tuple[torch.Tensor]], optional): Initial
+                ``(h, c)`` per layer, each ``(N, C_h^l, H, W)``.
+                Defaults to None (zeros).
 
         Returns:
             tuple: the last layer's hidden states at every step,

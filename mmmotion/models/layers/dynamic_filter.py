@@ -19,8 +19,12 @@ def check_filters(frames: torch.Tensor, filters: torch.Tensor) -> str:
     """Validate shapes; return ``'global'`` or ``'local'``.
 
     Args:
-        frames: ``(N, C, T, H, W)``.
-        filters: ``(N, T, s, s)`` (global) or ``(N, T, s*s, H, W)`` (local).
+        frames (torch.Tensor): ``(N, C, T, H, W)``.
+        filters (torch.Tensor): ``(N, T, s, s)`` (global) or
+            ``(N, T, s*s, H, W)`` (local).
+
+    Returns:
+        str: ``'global'`` or ``'local'``.
     """
     if frames.dim() != 5:
         raise ValueError(
@@ -118,12 +122,13 @@ def apply_dynamic_filters(frames: torch.Tensor,
     filters as one unfold and a weighted sum.
 
     Args:
-        frames: ``(N, C, T, H, W)`` frames x_1..x_T.
-        filters: ``(N, T, s, s)`` or ``(N, T, s*s, H, W)``.
-        padding_mode: ``'replicate'``, ``'reflect'`` or ``'zeros'``.
+        frames (torch.Tensor): ``(N, C, T, H, W)`` frames x_1..x_T.
+        filters (torch.Tensor): ``(N, T, s, s)`` or ``(N, T, s*s, H, W)``.
+        padding_mode (str): ``'replicate'``, ``'reflect'`` or ``'zeros'``.
+            Defaults to ``'replicate'``.
 
     Returns:
-        ``(N, C, T, H, W)``: the predictions of x_2..x_T+1.
+        torch.Tensor: ``(N, C, T, H, W)``, the predictions of x_2..x_T+1.
     """
     mode = check_filters(frames, filters)
     n, c, t, h, w = frames.shape

@@ -138,16 +138,18 @@ def filtered_huber_loss(frames: torch.Tensor,
     padding_mode), target)`` in one pass; see the module docstring.
 
     Args:
-        frames: ``(N, C, T, H, W)`` x_1..x_T (no gradient).
-        filters: ``(N, T, s, s)`` global dynamic filters.
-        target: ``(N, C, T, H, W)`` x_2..x_T+1 (no gradient).
-        delta (float): the Huber threshold.
+        frames (torch.Tensor): ``(N, C, T, H, W)`` x_1..x_T (no gradient).
+        filters (torch.Tensor): ``(N, T, s, s)`` global dynamic filters.
+        target (torch.Tensor): ``(N, C, T, H, W)`` x_2..x_T+1 (no gradient).
+        delta (float): The Huber threshold. Defaults to 0.01.
         reduction (str): ``'frame'`` (the paper's per-frame norms, averaged)
             or ``'pixel'`` (per-pixel Huber, averaged).
-        padding_mode (str): as ``apply_dynamic_filters``.
+            Defaults to ``'frame'``.
+        padding_mode (str): As ``apply_dynamic_filters``.
+            Defaults to ``'replicate'``.
 
     Returns:
-        The scalar loss, before any loss weight.
+        torch.Tensor: The scalar loss, before any loss weight.
     """
     if check_filters(frames, filters) != 'global':
         raise ValueError('filtered_huber_loss takes global (N, T, s, s) '

@@ -43,11 +43,12 @@ class MotionCodebook(nn.Module):
     """Base class: K codewords of dimension D, and the maps to and from them.
 
     Args:
-        codewords: ``(K, D)`` codewords.
-        freqs: optional ``(K,)`` frequency of each codeword in the data it
-            was fitted on (the paper's ``p``, for the rebalanced loss).
-        learnable: store the codewords as an ``nn.Parameter`` instead of a
-            buffer.
+        codewords (Tensor or np.ndarray): ``(K, D)`` codewords.
+        freqs (Tensor or np.ndarray, optional): ``(K,)`` frequency of each
+            codeword in the data it was fitted on (the paper's ``p``, for the
+            rebalanced loss). Defaults to None.
+        learnable (bool): Store the codewords as an ``nn.Parameter`` instead
+            of a buffer. Defaults to False.
     """
 
     def __init__(self,
@@ -94,10 +95,10 @@ class MotionCodebook(nn.Module):
         """Index of the nearest codeword (Euclidean) of each vector.
 
         Args:
-            vectors: ``(..., D)``.
+            vectors (Tensor): ``(..., D)`` motions.
 
         Returns:
-            ``long (...)`` indices in ``[0, K)``.
+            Tensor: ``long (...)`` indices in ``[0, K)``.
         """
         vectors = torch.as_tensor(vectors)
         self._check_vectors(vectors)
@@ -119,10 +120,10 @@ class MotionCodebook(nn.Module):
         """Codewords of the given indices.
 
         Args:
-            indices: integer ``(...)`` in ``[0, K)``.
+            indices (Tensor): Integer ``(...)`` in ``[0, K)``.
 
         Returns:
-            ``(..., D)``.
+            Tensor: ``(..., D)`` codewords.
         """
         indices = torch.as_tensor(indices, device=self.codewords.device)
         if indices.dtype.is_floating_point or indices.dtype == torch.bool:
@@ -142,11 +143,11 @@ class MotionCodebook(nn.Module):
         codewords.
 
         Args:
-            probs: ``(N, K, ...)`` probabilities over the codewords (a
-                softmax over dim 1).
+            probs (Tensor): ``(N, K, ...)`` probabilities over the codewords
+                (a softmax over dim 1).
 
         Returns:
-            ``(N, D, ...)``.
+            Tensor: ``(N, D, ...)`` expected motions.
         """
         if probs.dim() < 2 or probs.shape[1] != self.num_codewords:
             raise ValueError(
@@ -160,8 +161,11 @@ class MotionCodebook(nn.Module):
     def estimate_frequencies(self, vectors: Tensor) -> Tensor:
         """Fraction of ``vectors`` (``(..., D)``) nearest to each codeword.
 
+        Args:
+            vectors (Tensor): ``(..., D)`` motions.
+
         Returns:
-            ``float32 (K,)``, summing to 1 (the paper's ``p``).
+            Tensor: ``float32 (K,)``, summing to 1 (the paper's ``p``).
         """
         idx = self.quantize(vectors).flatten()
         if idx.numel() == 0:
@@ -177,8 +181,15 @@ def uniform_codewords(dim: int, bins_per_dim: Union[int, Sequence[int]],
                       ranges: Sequence[Sequence[float]]) -> Tensor:
     """Bin centres of a uniform grid over ``ranges``; the last axis fastest.
 
+    Args:
+        dim (int): Dimension D of the codewords.
+        bins_per_dim (int or Sequence[int]): Bins on every dimension, or one
+            count per dimension.
+        ranges (Sequence[Sequence[float]]): ``(min, max)`` per dimension, in
+            the flow's units.
+
     Returns:
-        ``float32 (prod(bins), dim)``.
+        Tensor: ``float32 (prod(bins), dim)``.
     """
     if int(dim) != dim or dim < 1:
         raise ValueError(f'dim must be a positive integer, got {dim}')
@@ -218,9 +229,13 @@ class UniformCodebook(MotionCodebook):
     bin.
 
     Args:
-        dim: 2 for ``(dx, dy)`` or 3 for ``(dx, dy, dz)``.
-        bins_per_dim: bins on every dimension, or one count per dimension.
-        ranges: ``(min, max)`` per dimension, in the flow's units.
+        dim (int): 2 for ``(dx, dy)`` or 3 for ``(dx, dy, dz)``.
+            Defaults to 2.
+        bins_per_dim (int or Sequence[int]): Bins on every dimension, or one
+            count per dimension. Defaults to 5.
+        ranges (Sequence[Sequence[float]], optional): ``(min, max)`` per
+            dimension, in the flow's units. Required: None (the default) is
+            refused with a ``ValueError``. Defaults to None.
     """
 
     def __init__(self,
@@ -257,9 +272,11 @@ class KMeansCodebook(MotionCodebook):
     checkpoints carry them.
 
     Args:
-        file: the ``.npz`` codebook.
-        num_codewords: optional expected K (checked).
-        dim: optional expected D (checked).
+        file (str): The ``.npz`` codebook.
+        num_codewords (int, optional): Expected K (checked).
+            Defaults to None (not checked).
+        dim (int, optional): Expected D (checked). Defaults to None (not
+            checked).
 
     Attributes:
         meta (dict): other arrays stored in the file.
@@ -291,12 +308,17 @@ class LearnableCodebook(MotionCodebook):
     initialisation (k-means file only) and are not updated.
 
     Args:
-        init_file: k-means ``.npz`` to initialise from.
-        dim: optional expected D (checked); a uniform grid has
-            ``len(ranges)`` dimensions.
-        bins_per_dim: bins of a uniform initialisation.
-        ranges: ``(min, max)`` per dimension of a uniform initialisation.
-        num_codewords: optional expected K (checked).
+        init_file (str, optional): k-means ``.npz`` to initialise from.
+            Defaults to None (a uniform grid).
+        dim (int, optional): Expected D (checked); a uniform grid has
+            ``len(ranges)`` dimensions. Defaults to None (not checked).
+        bins_per_dim (int or Sequence[int]): Bins of a uniform
+            initialisation. Defaults to 5.
+        ranges (Sequence[Sequence[float]], optional): ``(min, max)`` per
+            dimension of a uniform initialisation; required without
+            ``init_file``. Defaults to None.
+        num_codewords (int, optional): Expected K (checked).
+            Defaults to None (not checked).
     """
 
     def __init__(self,
@@ -328,11 +350,12 @@ class LearnableCodebook(MotionCodebook):
         predictor.
 
         Args:
-            probs: ``(N, K, ...)`` predicted distributions (softmax over K).
-            targets: ``(N, D, ...)`` patch flows.
+            probs (Tensor): ``(N, K, ...)`` predicted distributions (softmax
+                over K).
+            targets (Tensor): ``(N, D, ...)`` patch flows.
 
         Returns:
-            Scalar loss.
+            Tensor: The scalar loss.
         """
         pred = self.expected(probs)
         if targets.shape != pred.shape:

@@ -30,7 +30,7 @@ class BilinearUpsample(nn.Module):
 
     Args:
         scale (int): 2, 4 or 8. Defaults to 4.
-        scale_values (bool): multiply the output by ``scale`` (True for
+        scale_values (bool): Multiply the output by ``scale`` (True for
             motion in pixels). Defaults to True.
     """
 
@@ -43,8 +43,16 @@ class BilinearUpsample(nn.Module):
         self.scale_values = scale_values
 
     def forward(self, low: Tensor, context: Optional[Tensor] = None) -> Tensor:
-        """Args: ``low`` ``(N, C, h, w)``; ``context`` unused. Returns
-        ``(N, C, h * scale, w * scale)``."""
+        """Upsample ``low``.
+
+        Args:
+            low (Tensor): ``(N, C, h, w)`` low-resolution map.
+            context (Tensor, optional): Unused; in the signature to share the
+                interface of ``ContextGuidedUpsample``. Defaults to None.
+
+        Returns:
+            Tensor: ``(N, C, h * scale, w * scale)``.
+        """
         out = F.interpolate(low, scale_factor=self.scale, mode='bilinear',
                             align_corners=False)
         return out * self.scale if self.scale_values else out
@@ -63,9 +71,9 @@ class DeconvUpsample(nn.ConvTranspose2d):
     ``bias`` of the module (``upsample.weight`` in a model's checkpoint).
 
     Args:
-        channels (int): channels in and out. Defaults to 2 (motion).
+        channels (int): Channels in and out. Defaults to 2 (motion).
         scale (int): 2, 4 or 8. Defaults to 4.
-        scale_values (bool): multiply the output by ``scale`` (True for
+        scale_values (bool): Multiply the output by ``scale`` (True for
             motion in pixels). Defaults to True.
     """
 
@@ -80,7 +88,15 @@ class DeconvUpsample(nn.ConvTranspose2d):
         self.scale_values = scale_values
 
     def forward(self, low: Tensor, context: Optional[Tensor] = None) -> Tensor:
-        """Args: ``low`` ``(N, C, h, w)``; ``context`` unused. Returns
-        ``(N, C, h * scale, w * scale)``."""
+        """Upsample ``low``.
+
+        Args:
+            low (Tensor): ``(N, C, h, w)`` low-resolution map.
+            context (Tensor, optional): Unused; in the signature to share the
+                interface of ``ContextGuidedUpsample``. Defaults to None.
+
+        Returns:
+            Tensor: ``(N, C, h * scale, w * scale)``.
+        """
         out = super().forward(low)
         return out * self.scale if self.scale_values else out

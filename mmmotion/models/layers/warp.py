@@ -34,7 +34,14 @@ def _check(image: Tensor, flow: Tensor) -> None:
 
 def flow_grid(flow: Tensor) -> Tensor:
     """Sampling grid ``(N, H, W, 2)`` in ``grid_sample``'s [-1, 1] units for
-    the positions ``p + flow(p)``."""
+    the positions ``p + flow(p)``.
+
+    Args:
+        flow (Tensor): ``(N, 2, H, W)`` motion ``(dx, dy)`` in pixels.
+
+    Returns:
+        Tensor: ``(N, H, W, 2)`` grid, ``(x, y)`` last.
+    """
     n, _, h, w = flow.shape
     ys, xs = torch.meshgrid(
         torch.arange(h, dtype=flow.dtype, device=flow.device),
@@ -52,14 +59,16 @@ def backward_warp(image: Tensor, flow: Tensor,
     """Sample ``image`` at ``p + flow(p)``.
 
     Args:
-        image: ``(N, C, H, W)``, e.g. frame t+1.
-        flow: ``(N, 2, H, W)`` motion ``(dx, dy)`` in pixels, from t to t+1.
-        return_mask: also return the ``(N, 1, H, W)`` float mask of pixels
-            whose source lies inside the frame.
+        image (Tensor): ``(N, C, H, W)``, e.g. frame t+1.
+        flow (Tensor): ``(N, 2, H, W)`` motion ``(dx, dy)`` in pixels, from
+            t to t+1.
+        return_mask (bool): Also return the ``(N, 1, H, W)`` float mask of
+            pixels whose source lies inside the frame. Defaults to False.
 
     Returns:
-        The warped image (an estimate of frame t), and with ``return_mask``
-        the mask.
+        Tensor or tuple[Tensor]: The warped image ``(N, C, H, W)`` (an
+        estimate of frame t), and with ``return_mask`` the mask
+        ``(N, 1, H, W)``.
     """
     _check(image, flow)
     grid = flow_grid(flow.to(image.dtype))
@@ -75,8 +84,8 @@ def warp_pair(frames: Tensor, flows: Tensor) -> Tuple[Tensor, Tensor]:
     """Warp every frame t+1 of clips back onto frame t.
 
     Args:
-        frames: ``(N, C, T, H, W)``.
-        flows: ``(N, 2, T - 1, H, W)``, flow t from frame t to t+1.
+        frames (Tensor): ``(N, C, T, H, W)`` clips.
+        flows (Tensor): ``(N, 2, T - 1, H, W)``, flow t from frame t to t+1.
 
     Returns:
         tuple: warped ``(N, C, T - 1, H, W)`` (estimates of frames

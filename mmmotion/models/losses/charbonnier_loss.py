@@ -16,8 +16,8 @@ class CharbonnierLoss(nn.Module):
     (ECCV 2020) cite; ``eps = 1e-3`` is ours.
 
     Args:
-        eps (float): smoothing near 0.
-        loss_weight (float): multiplies the loss.
+        eps (float): Smoothing near 0. Defaults to 1e-3.
+        loss_weight (float): Factor on the loss. Defaults to 1.0.
     """
 
     def __init__(self, eps: float = 1e-3, loss_weight: float = 1.0) -> None:
@@ -29,8 +29,18 @@ class CharbonnierLoss(nn.Module):
 
     def forward(self, pred: Tensor, target: Tensor,
                 mask: Optional[Tensor] = None) -> Tensor:
-        """``mask`` (broadcastable to ``pred``, 1 = counted) restricts the
-        mean to the valid pixels; no valid pixel gives 0."""
+        """Compute the loss.
+
+        Args:
+            pred (Tensor): Predicted images, any shape, e.g. (N, C, H, W).
+            target (Tensor): Targets of the same shape.
+            mask (Tensor, optional): Broadcastable to ``pred``, 1 = counted;
+                restricts the mean to the valid pixels (no valid pixel gives
+                0). Defaults to None (all pixels).
+
+        Returns:
+            Tensor: The weighted scalar loss.
+        """
         if pred.shape != target.shape:
             raise ValueError(f'pred {tuple(pred.shape)} and target '
                              f'{tuple(target.shape)} differ in shape')

@@ -28,9 +28,11 @@ class HuberLoss(nn.Module):
     so on real frames it is orders of magnitude smaller than the paper's form.
 
     Args:
-        delta (float): the threshold between the quadratic and linear parts.
+        delta (float): The threshold between the quadratic and linear parts.
+            Defaults to 0.01.
         reduction (str): ``'frame'`` (the paper) or ``'pixel'``.
-        loss_weight (float): multiplies the loss.
+            Defaults to ``'frame'``.
+        loss_weight (float): Factor on the loss. Defaults to 1.0.
     """
 
     def __init__(self, delta: float = 0.01, reduction: str = 'frame',
@@ -44,7 +46,15 @@ class HuberLoss(nn.Module):
         self.loss_weight = loss_weight
 
     def forward(self, pred: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
-        """Args: ``pred``, ``target``: (N, C, T, H, W) frames."""
+        """Compute the loss.
+
+        Args:
+            pred (torch.Tensor): (N, C, T, H, W) predicted frames.
+            target (torch.Tensor): (N, C, T, H, W) true frames.
+
+        Returns:
+            torch.Tensor: The weighted scalar loss.
+        """
         if pred.shape != target.shape:
             raise ValueError(f'pred {tuple(pred.shape)} and target '
                              f'{tuple(target.shape)} differ in shape')
@@ -66,7 +76,18 @@ class HuberLoss(nn.Module):
         """The loss of the frames predicted by global dynamic filters,
         without keeping the predictions: equal to
         ``self(apply_dynamic_filters(frames, filters, padding_mode),
-        target)``, in far less memory (``filtered_huber_loss``)."""
+        target)``, in far less memory (``filtered_huber_loss``).
+
+        Args:
+            frames (torch.Tensor): (N, C, T, H, W) frames x_1..x_T.
+            filters (torch.Tensor): (N, T, s, s) global dynamic filters.
+            target (torch.Tensor): (N, C, T, H, W) frames x_2..x_T+1.
+            padding_mode (str): Border handling of the dynamic filters.
+                Defaults to ``'replicate'``.
+
+        Returns:
+            torch.Tensor: The weighted scalar loss.
+        """
         return self.loss_weight * filtered_huber_loss(
             frames, filters, target, self.delta, self.reduction,
             padding_mode)

@@ -19,15 +19,16 @@ def load_class_freq(class_freq: FreqLike) -> torch.Tensor:
     """Read codeword counts or probabilities into a 1-D float64 tensor.
 
     Args:
-        class_freq: a list / array / tensor of K counts or probabilities, or
-            the path of a ``.npy`` file holding them, a ``.json`` file
-            holding a list or an object with one of the keys
-            ``'class_freq'``, ``'counts'``, ``'freqs'``, or a ``.npz`` file
-            with one of those arrays (a k-means codebook file from
-            ``codebook_fitting.save_codebook`` keeps them as ``'freqs'``).
+        class_freq (str or list or np.ndarray or torch.Tensor): A list /
+            array / tensor of K counts or probabilities, or the path of a
+            ``.npy`` file holding them, a ``.json`` file holding a list or
+            an object with one of the keys ``'class_freq'``, ``'counts'``,
+            ``'freqs'``, or a ``.npz`` file with one of those arrays (a
+            k-means codebook file from ``codebook_fitting.save_codebook``
+            keeps them as ``'freqs'``).
 
     Returns:
-        ``(K,)`` float64, not yet normalised.
+        torch.Tensor: ``(K,)`` float64, not yet normalised.
     """
     if isinstance(class_freq, str):
         path = class_freq
@@ -70,11 +71,11 @@ def _rebalancing_weights(p: torch.Tensor, lam: float) -> torch.Tensor:
     gives ``w ~ 1 / p`` (then every ``p_k`` must be > 0).
 
     Args:
-        p: ``(K,)`` codeword distribution (sums to 1).
-        lam: the mixing weight lambda in [0, 1].
+        p (torch.Tensor): ``(K,)`` codeword distribution (sums to 1).
+        lam (float): The mixing weight lambda in [0, 1].
 
     Returns:
-        ``(K,)`` weights, same dtype as ``p``.
+        torch.Tensor: ``(K,)`` weights, same dtype as ``p``.
     """
     k = p.numel()
     w = 1.0 / ((1.0 - lam) * p + lam / k)
@@ -121,15 +122,16 @@ class RebalancedCrossEntropyLoss(nn.Module):
 
     Args:
         num_codewords (int): K, the codebook size.
-        lam (float): lambda in [0, 1] (ours: 0.5).
-        class_freq (str | list | np.ndarray | torch.Tensor, optional): K
+        lam (float): Lambda in [0, 1]. Defaults to 0.5 (ours).
+        class_freq (str or list or np.ndarray or torch.Tensor, optional): K
             counts or probabilities, or a ``.npy`` / ``.npz`` / ``.json``
-            path.
-        estimate_online (bool): count target codewords during training when
-            no ``class_freq`` is given.
+            path. Defaults to None.
+        estimate_online (bool): Count target codewords during training when
+            no ``class_freq`` is given. Defaults to False.
         rebalance (bool): ``False``: unweighted cross-entropy.
-        ignore_index (int): target value that is ignored.
-        loss_weight (float): multiplies the loss.
+            Defaults to True.
+        ignore_index (int): Target value that is ignored. Defaults to -100.
+        loss_weight (float): Factor on the loss. Defaults to 1.0.
     """
 
     def __init__(self,
@@ -180,8 +182,9 @@ class RebalancedCrossEntropyLoss(nn.Module):
         """Replace the frequencies and recompute the weights.
 
         Args:
-            class_freq: K counts or probabilities, or a ``.npy`` / ``.json``
-                path (see :func:`load_class_freq`).
+            class_freq (str or list or np.ndarray or torch.Tensor): K counts
+                or probabilities, or a ``.npy`` / ``.npz`` / ``.json`` path
+                (see :func:`load_class_freq`).
         """
         freq = load_class_freq(class_freq)
         self._check_k(freq.numel(), 'frequencies')
@@ -221,12 +224,13 @@ class RebalancedCrossEntropyLoss(nn.Module):
         """Weighted cross-entropy, averaged over non-ignored elements.
 
         Args:
-            logits: ``(N, K, *spatial)`` unnormalised codeword scores.
-            target: ``(N, *spatial)`` codeword indices (integers), or
-                ``ignore_index``.
+            logits (torch.Tensor): ``(N, K, *spatial)`` unnormalised codeword
+                scores.
+            target (torch.Tensor): ``(N, *spatial)`` codeword indices
+                (integers), or ``ignore_index``.
 
         Returns:
-            scalar loss (times ``loss_weight``).
+            torch.Tensor: The scalar loss (times ``loss_weight``).
         """
         if logits.dim() < 2:
             raise ValueError('logits must be (N, K, *spatial), got shape '

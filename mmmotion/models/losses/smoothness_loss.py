@@ -16,8 +16,8 @@ class EdgeAwareSmoothnessLoss(nn.Module):
     form and ``alpha = 10`` (images in [0, 1]) are ours.
 
     Args:
-        alpha (float): edge sensitivity.
-        loss_weight (float): multiplies the loss.
+        alpha (float): Edge sensitivity. Defaults to 10.0.
+        loss_weight (float): Factor on the loss. Defaults to 1.0.
     """
 
     def __init__(self, alpha: float = 10.0, loss_weight: float = 1.0) -> None:
@@ -26,7 +26,15 @@ class EdgeAwareSmoothnessLoss(nn.Module):
         self.loss_weight = loss_weight
 
     def forward(self, flow: Tensor, image: Tensor) -> Tensor:
-        """Args: ``flow`` ``(N, 2, H, W)``; ``image`` ``(N, C, H, W)``."""
+        """Compute the loss.
+
+        Args:
+            flow (Tensor): ``(N, 2, H, W)`` motion field.
+            image (Tensor): ``(N, C, H, W)`` image whose edges relax it.
+
+        Returns:
+            Tensor: The weighted scalar loss.
+        """
         if flow.dim() != 4 or image.dim() != 4 or \
                 flow.shape[0] != image.shape[0] or \
                 flow.shape[-2:] != image.shape[-2:]:

@@ -30,30 +30,35 @@ class DynamoNet(BaseRecognizer):
     0], std=[255, 255, 255]``; depth from ``DepthNormalize`` already is.
 
     Args:
-        backbone (ConfigType): any 3D backbone (``ResNeXt3D``, MMAction2's
-            ``ResNet3d``, ``X3D``, ``ResNet3dCSN``, ...).
-        fp_head (ConfigType): a ``FramePredictionHead``; it owns the FP
-            loss (``loss_fp``, the paper's Huber loss by default).
-        cls_head (OptConfigType): a ``DynamoHead`` (or any head whose
-            forward takes ``(features, filters)``); None for self-supervised
-            training. Defaults to None.
-        alpha (float): weight of the FP loss in the total (the paper).
+        backbone (dict or ConfigDict): Config of any 3D backbone
+            (``ResNeXt3D``, MMAction2's ``ResNet3d``, ``X3D``,
+            ``ResNet3dCSN``, ...).
+        fp_head (dict or ConfigDict): Config of a ``FramePredictionHead``;
+            it owns the FP loss (``loss_fp``, the paper's Huber loss by
+            default).
+        cls_head (dict or ConfigDict, optional): Config of a ``DynamoHead``
+            (or any head whose forward takes ``(features, filters)``); None
+            for self-supervised training. Defaults to None.
+        alpha (float): Weight of the FP loss in the total (the paper).
             Defaults to 0.1.
-        beta (float): weight of the classification loss (the paper).
+        beta (float): Weight of the classification loss (the paper).
             Defaults to 1.0.
-        self_supervised (bool): train the FP branch only (the classifier, if
+        self_supervised (bool): Train the FP branch only (the classifier, if
             any, is not run). Defaults to False.
-        padding_mode (str): border handling of the dynamic filters (ours).
+        padding_mode (str): Border handling of the dynamic filters (ours).
             Defaults to ``'replicate'``.
-        data_preprocessor (OptConfigType): Defaults to None (MMAction2's
+        data_preprocessor (dict or ConfigDict, optional): Config of the data
+            preprocessor. Defaults to None (MMAction2's
             ``ActionDataPreprocessor``).
-        train_cfg (OptConfigType): Defaults to None.
-        test_cfg (OptConfigType): ``return_frames=True`` makes ``predict``
-            attach ``pred_frames``, ``target_frames`` and ``copy_frames``
-            (C, T, H, W) of each sample's first clip, for
-            ``FramePredictionMetric`` and the visualisation hook. Defaults to
-            None.
-        init_cfg (OptMultiConfig): mmengine init config. Defaults to None.
+        train_cfg (dict or ConfigDict, optional): Config of training
+            hyperparameters. Defaults to None.
+        test_cfg (dict or ConfigDict, optional): Config of testing;
+            ``return_frames=True`` makes ``predict`` attach ``pred_frames``,
+            ``target_frames`` and ``copy_frames`` (C, T, H, W) of each
+            sample's first clip, for ``FramePredictionMetric`` and the
+            visualisation hook. Defaults to None.
+        init_cfg (dict or ConfigDict, optional): Initialization config.
+            Defaults to None.
     """
 
     def __init__(self,

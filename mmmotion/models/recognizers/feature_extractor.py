@@ -20,15 +20,17 @@ class FeatureExtractor(MotionBaseModel):
     CHECKPOINT``: its ``backbone.*`` keys are this model's keys.
 
     Args:
-        backbone (ConfigType): the backbone config (as in the pretraining
-            model).
-        feature_index (int): when the backbone returns a tuple, the element
+        backbone (dict or ConfigDict): The backbone config (as in the
+            pretraining model).
+        feature_index (int): When the backbone returns a tuple, the element
             that holds the features (-1: the last stage of a multi-stage
             backbone; 0 for ``ConvLSTMEncoder``'s ``(h_T, state)``).
             Defaults to -1.
-        data_preprocessor (OptConfigType): Defaults to None (MMAction2's
+        data_preprocessor (dict or ConfigDict, optional): Config of the data
+            preprocessor. Defaults to None (MMAction2's
             ``ActionDataPreprocessor`` with ``format_shape='NCTHW'``).
-        init_cfg (OptMultiConfig): mmengine init config. Defaults to None.
+        init_cfg (dict or ConfigDict, optional): Initialization config.
+            Defaults to None.
     """
 
     def __init__(self,

@@ -22,15 +22,18 @@ class LateFusionRecognizer(MotionBaseModel):
     probabilities.
 
     Args:
-        streams (list[ConfigType]): recognizer configs (their own data
-            preprocessors are dropped: this model's preprocesses once).
-        checkpoints (list[str], optional): one checkpoint per stream.
+        streams (Sequence[dict or ConfigDict]): Recognizer configs (their
+            own data preprocessors are dropped: this model's preprocesses
+            once).
+        checkpoints (Sequence[str], optional): One checkpoint per stream.
             Defaults to None (each stream's own init).
-        weights (list[float], optional): fusion weights (normalised).
+        weights (Sequence[float], optional): Fusion weights (normalised).
             Defaults to None (equal weights, ours).
-        data_preprocessor (OptConfigType): Defaults to None (MMAction2's
+        data_preprocessor (dict or ConfigDict, optional): Config of the data
+            preprocessor. Defaults to None (MMAction2's
             ``ActionDataPreprocessor`` with ``format_shape='NCTHW'``).
-        init_cfg (OptMultiConfig): mmengine init config. Defaults to None.
+        init_cfg (dict or ConfigDict, optional): Initialization config.
+            Defaults to None.
     """
 
     def __init__(self,

@@ -27,12 +27,15 @@ class AtomicFlowPredictor(MotionBaseModel):
     codewords, for ``AtomicFlowMetric``.
 
     Args:
-        backbone (ConfigType): the encoder (paper: a ConvLSTM encoder).
-        head (ConfigType): the decoder head, which owns the loss;
-            ``in_channels`` defaults to the encoder's.
-        data_preprocessor (OptConfigType): Defaults to None (MMAction2's
+        backbone (dict or ConfigDict): Config of the encoder (paper: a
+            ConvLSTM encoder).
+        head (dict or ConfigDict): Config of the decoder head, which owns
+            the loss; ``in_channels`` defaults to the encoder's.
+        data_preprocessor (dict or ConfigDict, optional): Config of the data
+            preprocessor. Defaults to None (MMAction2's
             ``ActionDataPreprocessor`` with ``format_shape='NCTHW'``).
-        init_cfg (OptMultiConfig): mmengine init config. Defaults to None.
+        init_cfg (dict or ConfigDict, optional): Initialization config.
+            Defaults to None.
     """
 
     def __init__(self,
@@ -71,7 +74,15 @@ class AtomicFlowPredictor(MotionBaseModel):
                             ]).float().to(self.head.cls.weight.device)
 
     def logits(self, inputs: torch.Tensor) -> torch.Tensor:
-        """``(N, C, 2, H, W)`` -> ``(N, K, S, Hp, Wp)``."""
+        """Codeword logits of frame pairs.
+
+        Args:
+            inputs (torch.Tensor): ``(N, C, 2, H, W)`` frame pairs (or
+                ``(N, num_clips, C, 2, H, W)``, folded into the batch).
+
+        Returns:
+            torch.Tensor: ``(N, K, S, Hp, Wp)`` logits.
+        """
         h, state = self.backbone(self._pairs(inputs))
         return self.head(h, state)
 
@@ -79,6 +90,20 @@ class AtomicFlowPredictor(MotionBaseModel):
                 inputs: torch.Tensor,
                 data_samples: Optional[List] = None,
                 mode: str = 'tensor'):
+        """Run in one of MMEngine's three modes.
+
+        Args:
+            inputs (torch.Tensor): ``(N, C, 2, H, W)`` frame pairs.
+            data_samples (list[ActionDataSample], optional): The samples,
+                with ``flow_targets`` for ``'loss'``. Defaults to None.
+            mode (str): ``'tensor'``, ``'loss'`` or ``'predict'``.
+                Defaults to ``'tensor'``.
+
+        Returns:
+            torch.Tensor or dict or list: ``'tensor'``: the logits
+            ``(N, K, S, Hp, Wp)``; ``'loss'``: the head's losses;
+            ``'predict'``: the data samples with the predictions attached.
+        """
         if mode == 'tensor':
             return self.logits(inputs)
         if mode == 'loss':
@@ -89,6 +114,18 @@ class AtomicFlowPredictor(MotionBaseModel):
         raise RuntimeError(f'Invalid mode "{mode}"')
 
     def predict(self, inputs: torch.Tensor, data_samples: List) -> List:
+        """Attach the predicted (and, given targets, the target) flows.
+
+        Args:
+            inputs (torch.Tensor): ``(N, C, 2, H, W)`` frame pairs.
+            data_samples (list[ActionDataSample]): One per pair.
+
+        Returns:
+            list[ActionDataSample]: The samples with ``pred_flow``
+            ``(S, Hp, Wp, D)``, ``pred_codes`` ``(S, Hp, Wp)`` and, with
+            targets, ``target_flow``, ``target_codes``, ``zero_code`` and
+            ``codewords``.
+        """
         targets = self._targets(data_samples, False)
         out: Dict = self.head.predict(self.logits(inputs), targets)
         cb = self.head.codebook

@@ -58,21 +58,24 @@ class CoarseToFineMotion(MotionBaseModel):
     clip.
 
     Args:
-        backbone (ConfigType): a 3D video encoder.
-        decoder (ConfigType): a ``MotionDecoderHead`` (with its losses).
-        in_channels (int): channels of the frames, for the context encoder.
+        backbone (dict or ConfigDict): Config of a 3D video encoder.
+        decoder (dict or ConfigDict): Config of a ``MotionDecoderHead``
+            (with its losses).
+        in_channels (int): Channels of the frames, for the context encoder.
             Defaults to 3.
-        upsampler (ConfigType): a registered upsampler called
-            ``(low, context)``; its ``scale`` defaults to the decoder's
-            ``out_stride``, and when it ``requires_context`` (the
+        upsampler (dict or ConfigDict): Config of a registered upsampler
+            called ``(low, context)``; its ``scale`` defaults to the
+            decoder's ``out_stride``, and when it ``requires_context`` (the
             context-guided layer) its ``context_channels`` to this model's.
             Defaults to ``dict(type='ContextGuidedUpsample', kernel_size=3)``
             (the paper's layer; k = 3 is ours).
-        context_channels (int): width of the context encoder (ours), built
+        context_channels (int): Width of the context encoder (ours), built
             only for an upsampler that needs context. Defaults to 16.
-        data_preprocessor (OptConfigType): Defaults to None (MMAction2's
+        data_preprocessor (dict or ConfigDict, optional): Config of the data
+            preprocessor. Defaults to None (MMAction2's
             ``ActionDataPreprocessor`` with ``format_shape='NCTHW'``).
-        init_cfg (OptMultiConfig): mmengine init config. Defaults to None.
+        init_cfg (dict or ConfigDict, optional): Initialization config.
+            Defaults to None.
     """
 
     def __init__(self,
@@ -124,8 +127,15 @@ class CoarseToFineMotion(MotionBaseModel):
         return inputs
 
     def motion(self, clips: torch.Tensor) -> torch.Tensor:
-        """Full-resolution motion ``(N, 2, T - 1, H, W)`` of clips
-        ``(N, C, T, H, W)``."""
+        """Full-resolution motion of clips.
+
+        Args:
+            clips (torch.Tensor): ``(N, C, T, H, W)`` clips on [0, 1].
+
+        Returns:
+            torch.Tensor: ``(N, 2, T - 1, H, W)`` motion in pixels, from
+            frame t to t+1.
+        """
         n, c, t, h, w = clips.shape
         low = self.decoder(self.backbone(clips), (t, h, w))
         s = self.decoder.out_stride
@@ -139,6 +149,23 @@ class CoarseToFineMotion(MotionBaseModel):
         return flow.view(n, t - 1, 2, h, w).transpose(1, 2)
 
     def forward(self, inputs, data_samples=None, mode: str = 'tensor'):
+        """Run in one of MMEngine's three modes.
+
+        Args:
+            inputs (torch.Tensor): ``(N, C, T, H, W)`` clips, or
+                ``(N, num_clips, C, T, H, W)`` (the clips are folded into
+                the batch).
+            data_samples (list[ActionDataSample], optional): The samples'
+                data, for ``'predict'``. Defaults to None.
+            mode (str): ``'tensor'``, ``'loss'`` or ``'predict'``.
+                Defaults to ``'tensor'``.
+
+        Returns:
+            torch.Tensor or dict or list: ``'tensor'``: the motion
+            ``(N', 2, T - 1, H, W)`` (``N' = N * num_clips``); ``'loss'``:
+            the decoder head's losses; ``'predict'``: the data samples with
+            ``pred_motion`` and ``frames`` attached.
+        """
         clips = self._clips(inputs)
         if mode == 'tensor':
             return self.motion(clips)
@@ -149,7 +176,14 @@ class CoarseToFineMotion(MotionBaseModel):
         raise RuntimeError(f'Invalid mode "{mode}"')
 
     def loss(self, clips: torch.Tensor) -> Dict[str, torch.Tensor]:
-        """The decoder head's warping losses of the clips' motion."""
+        """The decoder head's warping losses of the clips' motion.
+
+        Args:
+            clips (torch.Tensor): ``(N, C, T, H, W)`` clips on [0, 1].
+
+        Returns:
+            dict: The losses of :meth:`MotionDecoderHead.loss`.
+        """
         n, c, t, h, w = clips.shape
         flow = self.motion(clips).transpose(1, 2).reshape(
             n * (t - 1), 2, h, w)
@@ -159,6 +193,16 @@ class CoarseToFineMotion(MotionBaseModel):
 
     @torch.no_grad()
     def predict(self, clips: torch.Tensor, data_samples: List) -> List:
+        """Attach the motion of each sample's first clip.
+
+        Args:
+            clips (torch.Tensor): ``(N * num_clips, C, T, H, W)`` clips.
+            data_samples (list[ActionDataSample]): One per sample.
+
+        Returns:
+            list[ActionDataSample]: The samples with ``pred_motion``
+            ``(2, T - 1, H, W)`` and ``frames`` ``(C, T, H, W)``.
+        """
         m = len(clips) // max(len(data_samples), 1)
         motion = self.motion(clips)
         for i, sample in enumerate(data_samples):

@@ -1,7 +1,5 @@
 """The preamble shared by mmmotion's own models (not MMAction2 recognizers):
 the default data preprocessor, the registry scope and the backbone."""
-from typing import Optional
-
 import torch.nn as nn
 from mmaction.utils import ConfigType, OptConfigType, OptMultiConfig
 from mmengine.model import BaseModel
@@ -24,15 +22,17 @@ class MotionBaseModel(BaseModel):
     the first part built, as in every recorded checkpoint.
 
     Args:
-        backbone (ConfigType, optional): the backbone config; None for a
-            model without one. Defaults to None.
-        data_preprocessor (OptConfigType): the data preprocessor config.
-            Defaults to None (``ActionDataPreprocessor``, ``NCTHW``).
-        init_cfg (OptMultiConfig): mmengine init config. Defaults to None.
+        backbone (dict or ConfigDict, optional): The backbone config; None
+            for a model without one. Defaults to None.
+        data_preprocessor (dict or ConfigDict, optional): Config of the data
+            preprocessor. Defaults to None (MMAction2's
+            ``ActionDataPreprocessor`` with ``format_shape='NCTHW'``).
+        init_cfg (dict or ConfigDict, optional): Initialization config.
+            Defaults to None.
     """
 
     def __init__(self,
-                 backbone: Optional[ConfigType] = None,
+                 backbone: OptConfigType = None,
                  data_preprocessor: OptConfigType = None,
                  init_cfg: OptMultiConfig = None) -> None:
         if data_preprocessor is None:
