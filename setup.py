@@ -1,12 +1,13 @@
 import os.path as osp
-
 from setuptools import find_packages, setup
 
 
 def read_requirements(name):
     lines = open(osp.join('requirements', name)).read().splitlines()
-    return [ln.split('#')[0].strip() for ln in lines
-            if ln.split('#')[0].strip() and not ln.startswith('-r')]
+    return [
+        ln.split('#')[0].strip() for ln in lines
+        if ln.split('#')[0].strip() and not ln.startswith('-r')
+    ]
 
 
 version = {}

@@ -1,10 +1,12 @@
-"""mmmotion's registries: children of MMAction2's, under the scope ``mmmotion``.
+"""mmmotion's registries: children of MMAction2's, under the scope
+``mmmotion``.
 
 A config with ``default_scope='mmmotion'`` finds every MMAction2 (and mmengine)
 type through the parent registries. An MMAction2 config
 (``default_scope='mmaction'``) reaches mmmotion types with
 ``custom_imports=dict(imports=['mmmotion'])`` and the scoped name
-``type='mmmotion.TypeName'``; mmengine then builds everything nested inside such
+``type='mmmotion.TypeName'``; mmengine then builds everything nested inside
+such
 a module in the ``mmmotion`` scope.
 """
 from mmaction.registry import DATA_SAMPLERS as MMACTION_DATA_SAMPLERS

@@ -19,7 +19,11 @@ def run_tool(args, timeout=600, env=None, cwd=ROOT, check=True):
         full_env.get('PATH', '')
     full_env.update(env or {})
     proc = subprocess.run(
-        args, cwd=cwd, env=full_env, capture_output=True, text=True,
+        args,
+        cwd=cwd,
+        env=full_env,
+        capture_output=True,
+        text=True,
         timeout=timeout)
     if check and proc.returncode != 0:
         raise AssertionError(

@@ -7,8 +7,8 @@ import sys
 import cv2
 import numpy as np
 import torch
-
 from conftest import ROOT, data_options, run_tool
+
 from mmmotion.engine.hooks import AtomicFlowVisualizationHook
 
 TINY = osp.join(ROOT, 'tests', 'configs', 'tiny_atomic_flow_msr.py')
@@ -17,16 +17,17 @@ TINY = osp.join(ROOT, 'tests', 'configs', 'tiny_atomic_flow_msr.py')
 def test_train_then_test_reports_flow_metrics_and_draws(msr_mini, tmp_path):
     work = str(tmp_path / 'work')
     opts = ['--cfg-options', *data_options(msr_mini)]
-    run_tool([sys.executable, 'tools/train.py', TINY, '--work-dir', work,
-              *opts])
+    run_tool(
+        [sys.executable, 'tools/train.py', TINY, '--work-dir', work, *opts])
     ckpt = osp.join(work, 'epoch_1.pth')
     assert osp.exists(ckpt)
-    run_tool([sys.executable, 'tools/test.py', TINY, ckpt, '--work-dir',
-              work + '/test', *opts])
-    metrics = json.load(open(glob.glob(
-        f'{work}/test/*/test_metrics.json')[0]))
-    for key in ('top1', 'epe', 'zero_top1', 'zero_epe',
-                'most_frequent_top1', 'most_frequent_epe', 'epe_step2'):
+    run_tool([
+        sys.executable, 'tools/test.py', TINY, ckpt, '--work-dir',
+        work + '/test', *opts
+    ])
+    metrics = json.load(open(glob.glob(f'{work}/test/*/test_metrics.json')[0]))
+    for key in ('top1', 'epe', 'zero_top1', 'zero_epe', 'most_frequent_top1',
+                'most_frequent_epe', 'epe_step2'):
         assert np.isfinite(metrics[f'atomic_flow/{key}']), key
     # the visualisation hook drew target / prediction / dz rows
     pngs = glob.glob(f'{work}/test/*/vis_data/vis_image/test_atomic_flow_*')

@@ -7,15 +7,15 @@ import subprocess
 import sys
 
 import pytest
-
 import records as br
 import tables
 
 ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
 C2F = ('configs/coarse_to_fine_motion/c2f-motion_resnext18-tiny_8x2x1-40e_'
        'msr-action3d-depth-64px.py')
-C2F_RGB = ('configs/coarse_to_fine_motion/c2f-motion_resnext18-tiny_8x2x1-150e_'
-           'unlabeled-rgb-64px.py')
+C2F_RGB = (
+    'configs/coarse_to_fine_motion/c2f-motion_resnext18-tiny_8x2x1-150e_'
+    'unlabeled-rgb-64px.py')
 DRIVER = osp.join(ROOT, 'tools', 'benchmarks', 'run_benchmark.py')
 
 
@@ -26,12 +26,12 @@ def _in_root(monkeypatch):
 
 def test_jobs_come_from_the_pretraining_config():
     jobs = br.load_jobs(C2F)
-    assert [j['task'] for j in jobs] == [
-        'pretext', 'fine-tune', 'linear-probe', 'retrieval']
+    assert [j['task'] for j in jobs
+            ] == ['pretext', 'fine-tune', 'linear-probe', 'retrieval']
     pretext, ft, lp, retr = jobs
     assert pretext['config'] == C2F and pretext['load'] is None
-    assert br.record_dir(pretext) == (
-        'configs/coarse_to_fine_motion/logs/' + br.config_name(C2F))
+    assert br.record_dir(pretext) == ('configs/coarse_to_fine_motion/logs/' +
+                                      br.config_name(C2F))
     assert ft['load'] == 'model.backbone.init_cfg.checkpoint'
     # shared configs record under the row names the results page cites
     assert br.record_dir(lp) == ('configs/benchmarks/linear_probe/logs/'
@@ -42,8 +42,8 @@ def test_jobs_come_from_the_pretraining_config():
     assert {j['protocol'] for j in rgb[1:]} == {'ud810-lopo'}
     assert sorted(j['fold'] for j in rgb if j['task'] == 'retrieval') == \
         [1, 2, 3]
-    assert br.record_dir(rgb[3]).endswith(
-        'logs/' + br.config_name(C2F_RGB) + '_fold1')
+    assert br.record_dir(rgb[3]).endswith('logs/' + br.config_name(C2F_RGB) +
+                                          '_fold1')
 
 
 def _pretraining(tmp_path, downstream):
@@ -98,12 +98,23 @@ def test_records_are_read_checked_and_folds_averaged(tmp_path):
 
 def test_table_and_results_file(tmp_path):
     jobs = br.load_jobs(C2F)
-    metrics = {'pretext': {'motion/pred_l1': 0.02241, 'motion/pred_ssim':
-                           0.9171},
-               'fine-tune': {'acc/top1': 0.6044},
-               'linear-probe': {'acc/top1': 0.2198},
-               'retrieval': {'retrieval/R@1': 0.293, 'retrieval/R@5': 0.49,
-                             'retrieval/knn_top1': 0.238}}
+    metrics = {
+        'pretext': {
+            'motion/pred_l1': 0.02241,
+            'motion/pred_ssim': 0.9171
+        },
+        'fine-tune': {
+            'acc/top1': 0.6044
+        },
+        'linear-probe': {
+            'acc/top1': 0.2198
+        },
+        'retrieval': {
+            'retrieval/R@1': 0.293,
+            'retrieval/R@5': 0.49,
+            'retrieval/knn_top1': 0.238
+        }
+    }
     for j in jobs:
         _record(tmp_path, j, metrics[j['task']])
     recs = [br.read_record(j, str(tmp_path)) for j in jobs]
@@ -111,8 +122,8 @@ def test_table_and_results_file(tmp_path):
     path = str(tmp_path / 'benchmark_results.json')
     data = br.update_results(path, br.config_name(C2F), entry)
     readme_dir = str(tmp_path / 'configs' / 'coarse_to_fine_motion')
-    table = tables.render_benchmark_table(data, readme_dir,
-                            ['motion/pred_l1', 'motion/pred_ssim'])
+    table = tables.render_benchmark_table(
+        data, readme_dir, ['motion/pred_l1', 'motion/pred_ssim'])
     row = table.splitlines()[2]
     assert row.startswith('| ' + br.config_name(C2F) + ' | MSR Action3D')
     assert '[0.0224](logs/' in row and '[0.9171](logs/' in row
@@ -131,8 +142,10 @@ def test_table_and_results_file(tmp_path):
 
 
 def _driver(*args):
-    return subprocess.run([sys.executable, DRIVER, *args], cwd=ROOT,
-                          capture_output=True, text=True)
+    return subprocess.run([sys.executable, DRIVER, *args],
+                          cwd=ROOT,
+                          capture_output=True,
+                          text=True)
 
 
 def test_driver_dry_run_points_every_job_at_the_checkpoint(tmp_path):
@@ -147,7 +160,8 @@ def test_driver_dry_run_points_every_job_at_the_checkpoint(tmp_path):
     assert lines[0].startswith(f'+ bash tools/dist_test.sh {C2F} {ckpt} 2')
     assert 'tools/dist_train.sh' in lines[1] and '--seed 0' in lines[1]
     assert f'model.backbone.init_cfg.checkpoint={ckpt}' in lines[1]
-    assert 'retrieval_resnext18-tiny_8x2x1_msr-action3d-depth-64px.py' in lines[5]
+    retrieval = 'retrieval_resnext18-tiny_8x2x1_msr-action3d-depth-64px.py'
+    assert retrieval in lines[5]
     res = _driver(C2F, '--checkpoint', str(tmp_path / 'missing.pth'))
     assert res.returncode != 0 and 'checkpoint not found' in res.stderr
 
@@ -155,8 +169,11 @@ def test_driver_dry_run_points_every_job_at_the_checkpoint(tmp_path):
 def test_driver_collects_records_and_lists_missing_jobs(tmp_path):
     jobs = br.load_jobs(C2F)
     for j in jobs[:2]:
-        _record(tmp_path, j, {'acc/top1': 0.5, 'motion/pred_l1': 0.02,
-                              'motion/pred_ssim': 0.9})
+        _record(tmp_path, j, {
+            'acc/top1': 0.5,
+            'motion/pred_l1': 0.02,
+            'motion/pred_ssim': 0.9
+        })
     res = _driver(C2F, '--collect-only', '--record-root', str(tmp_path))
     assert res.returncode == 0, res.stderr
     assert 'not recorded: linear-probe' in res.stdout
@@ -174,8 +191,8 @@ def test_driver_finds_the_config_of_a_checkpoint(tmp_path):
     d.mkdir()
     ckpt = d / 'epoch_1.pth'
     ckpt.write_bytes(b'')  # never unpickled
-    res = _driver(str(ckpt), '--dry-run', '--rerun', '--record-root',
-                  str(tmp_path))
+    res = _driver(
+        str(ckpt), '--dry-run', '--rerun', '--record-root', str(tmp_path))
     assert res.returncode == 0, res.stderr
     assert f'pretraining config {C2F}' in res.stdout
     other = tmp_path / 'unknown'
@@ -198,23 +215,41 @@ def test_metafile_links_pretraining_to_its_benchmark_runs(tmp_path):
     lp_log = shared / 'logs' / 'pre'
     lp_log.mkdir(parents=True)
     (lp_log / 'train.log').write_text('log\n')
-    data = {'pre': {'pretraining_config': f'{d}/pre.py', 'checkpoint': None,
-                    'jobs': [
-                        {'task': 'fine-tune', 'protocol': 'msr-xsub',
-                         'config': f'{d}/ft.py', 'fold': None,
-                         'log_dir': f'{d}/logs/ft',
-                         'metrics': {'acc/top1': 0.6}},
-                        {'task': 'linear-probe', 'protocol': 'msr-xsub',
-                         'config': f'{shared}/lp.py', 'fold': None,
-                         'log_dir': str(lp_log),
-                         'metrics': {'acc/top1': 0.2}}]}}
+    data = {
+        'pre': {
+            'pretraining_config':
+            f'{d}/pre.py',
+            'checkpoint':
+            None,
+            'jobs': [{
+                'task': 'fine-tune',
+                'protocol': 'msr-xsub',
+                'config': f'{d}/ft.py',
+                'fold': None,
+                'log_dir': f'{d}/logs/ft',
+                'metrics': {
+                    'acc/top1': 0.6
+                }
+            }, {
+                'task': 'linear-probe',
+                'protocol': 'msr-xsub',
+                'config': f'{shared}/lp.py',
+                'fold': None,
+                'log_dir': str(lp_log),
+                'metrics': {
+                    'acc/top1': 0.2
+                }
+            }]
+        }
+    }
     (d / 'benchmark_results.json').write_text(json.dumps(data))
     (d / 'extra.yml').write_text(
         'Models:\n ft:\n  Results:\n  - Dataset: UCF101\n    Task: '
         'Action Recognition\n    Metrics:\n      Top 1 Accuracy (paper): '
         '88.1\n')
-    make_metafile.main([str(d), '--collection', 'M', '--extra',
-                        str(d / 'extra.yml')])
+    make_metafile.main(
+        [str(d), '--collection', 'M', '--extra',
+         str(d / 'extra.yml')])
     meta = yaml.safe_load((d / 'metafile.yml').read_text())
     models = {m['Name']: m for m in meta['Models']}
     assert models['pre']['Downstream'] == ['ft', 'linear-probe_pre']
@@ -223,11 +258,13 @@ def test_metafile_links_pretraining_to_its_benchmark_runs(tmp_path):
     assert lp['Results'][0]['Metrics'] == {'top1': 0.2}
     assert lp['Results'][0]['Dataset'].startswith('MSR Action3D')
     assert models['ft']['Results'][0]['Metrics'] == {
-        'Top 1 Accuracy (paper)': 88.1}
+        'Top 1 Accuracy (paper)': 88.1
+    }
     (d / 'extra.yml').write_text('Models:\n  nope:\n    Metadata: {A: 1}\n')
     with pytest.raises(ValueError, match=r"not configs here: \['nope'\]"):
-        make_metafile.main([str(d), '--collection', 'M', '--extra',
-                            str(d / 'extra.yml')])
+        make_metafile.main(
+            [str(d), '--collection', 'M', '--extra',
+             str(d / 'extra.yml')])
 
 
 def test_compare_records_sets_a_rerun_beside_the_record(tmp_path):
@@ -241,5 +278,5 @@ def test_compare_records_sets_a_rerun_beside_the_record(tmp_path):
     rows, missing = compare_records.compare(C2F, str(rerun), str(rec))
     ft = [r for r in rows if r[0]['task'] == 'fine-tune']
     assert [(k, a, b) for _, k, a, b in ft] == [('acc/top1', 0.6, 0.65)]
-    assert [(j['task'], side) for j, side in missing] == [
-        ('retrieval', 'rerun')]
+    assert [(j['task'], side)
+            for j, side in missing] == [('retrieval', 'rerun')]

@@ -10,10 +10,10 @@ import sys
 import numpy as np
 import pytest
 import torch
+from conftest import ROOT
 
 import mmmotion  # noqa: F401
 from mmmotion.utils import compat
-from conftest import ROOT
 
 
 def _mmaction_root():
@@ -23,8 +23,11 @@ def _mmaction_root():
 
 
 def _python(code):
-    return subprocess.run([sys.executable, '-c', code], capture_output=True,
-                          text=True, cwd=ROOT, timeout=300)
+    return subprocess.run([sys.executable, '-c', code],
+                          capture_output=True,
+                          text=True,
+                          cwd=ROOT,
+                          timeout=300)
 
 
 @pytest.mark.skipif(

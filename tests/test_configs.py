@@ -3,11 +3,11 @@ import glob
 import os.path as osp
 
 import pytest
+from conftest import ROOT
 from mmengine.config import Config
 from mmengine.registry import DefaultScope
 
 import mmmotion  # noqa: F401
-from conftest import ROOT
 
 CONFIGS = sorted(
     glob.glob(osp.join(ROOT, 'configs', '**', '*.py'), recursive=True))
@@ -45,6 +45,7 @@ def test_config_builds_model(path, tmp_path):
     cfg = Config.fromfile(path)
     _stand_in_codebooks(cfg.model, tmp_path)
     from mmmotion.registry import MODELS
+
     # on the meta device: paper-scale models allocate nothing; models whose
     # construction reads tensor values (codebooks, loss weights) are small
     # and build on the CPU
@@ -75,8 +76,8 @@ def test_config_builds_model(path, tmp_path):
 def test_model_index_points_at_real_files():
     import yaml
     index = yaml.safe_load(open(osp.join(ROOT, 'model-index.yml')))
-    metafiles = sorted(glob.glob(osp.join(ROOT, 'configs', '*',
-                                          'metafile.yml')))
+    metafiles = sorted(
+        glob.glob(osp.join(ROOT, 'configs', '*', 'metafile.yml')))
     assert sorted(osp.join(ROOT, p) for p in index['Import']) == metafiles
     for meta in metafiles:
         for model in yaml.safe_load(open(meta))['Models']:

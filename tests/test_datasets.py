@@ -7,11 +7,11 @@ import sys
 
 import numpy as np
 import pytest
+from conftest import ROOT, TEST_DATA, dying_save, run_tool
 
 import mmmotion  # noqa: F401
 from mmmotion.datasets import (BadSampleError, MotionVideoDataset,
                                UnlabeledVideoDataset)
-from conftest import ROOT, TEST_DATA, dying_save, run_tool
 
 RGB_PIPELINE = [
     dict(type='DecordInit'),
@@ -48,11 +48,13 @@ def test_msr_conversion_lists_and_depth_clip(msr_mini):
     assert all('_s01_' in f or '_s03_' in f or '_s05_' in f
                for f in train[::2])
     arr = np.load(osp.join(msr_mini, train[0]))
-    assert arr.dtype == np.uint16 and arr.ndim == 3 and arr.shape[1:] == (
-        240, 320)
+    assert arr.dtype == np.uint16 and arr.ndim == 3 and arr.shape[1:] == (240,
+                                                                          320)
     ds = MotionVideoDataset(
-        f'{msr_mini}/msr_action3d_train_list.txt', DEPTH_PIPELINE,
-        data_prefix=dict(video=msr_mini), num_classes=20)
+        f'{msr_mini}/msr_action3d_train_list.txt',
+        DEPTH_PIPELINE,
+        data_prefix=dict(video=msr_mini),
+        num_classes=20)
     x = ds[0]['inputs']
     assert tuple(x.shape) == (1, 1, 4, 32, 32)
     v = x.float()
@@ -61,8 +63,7 @@ def test_msr_conversion_lists_and_depth_clip(msr_mini):
 
 def test_conversion_resumes_and_leaves_no_partial_file(tmp_path, monkeypatch):
     path = osp.join(ROOT, 'tools', 'data', 'msr_action3d', 'convert.py')
-    spec = importlib.util.spec_from_file_location('msr_action3d_convert',
-                                                  path)
+    spec = importlib.util.spec_from_file_location('msr_action3d_convert', path)
     convert = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(convert)
     src = str(tmp_path / 'src')
@@ -133,7 +134,8 @@ def test_ud810_folds(tmp_path):
     every = (out / 'ud810_all_list.txt').read_text().split('\n')
     assert len([line for line in every if line]) == 6
     ds = MotionVideoDataset(
-        str(out / 'ud810_fold1_val_list.txt'), RGB_PIPELINE,
+        str(out / 'ud810_fold1_val_list.txt'),
+        RGB_PIPELINE,
         data_prefix=dict(video=str(out / 'videos')))
     assert ds[1]['data_samples'].gt_label.item() == 1
 
@@ -141,8 +143,8 @@ def test_ud810_folds(tmp_path):
 # ----------------------------------------------------------------- bad input
 def test_corrupt_video_names_file(tmp_path):
     bad = tmp_path / 'truncated.mkv'
-    bad.write_bytes(open(f'{TEST_DATA}/unlabeled_rgb/milk.mkv', 'rb').read()
-                    [:3000])
+    bad.write_bytes(
+        open(f'{TEST_DATA}/unlabeled_rgb/milk.mkv', 'rb').read()[:3000])
     ds = UnlabeledVideoDataset(
         '', RGB_PIPELINE, data_prefix=dict(video=str(tmp_path)))
     with pytest.raises(BadSampleError, match='truncated.mkv'):
@@ -153,10 +155,12 @@ def test_missing_file_names_file_or_is_skipped(tmp_path):
     shutil.copy(f'{TEST_DATA}/unlabeled_rgb/milk.mkv', tmp_path / 'ok.mkv')
     ann = _write(tmp_path / 'list.txt', 'ok.mkv 0\nnot_there.mkv 1\n')
     with pytest.raises(BadSampleError, match='not_there.mkv'):
-        MotionVideoDataset(ann, RGB_PIPELINE,
-                           data_prefix=dict(video=str(tmp_path)))
+        MotionVideoDataset(
+            ann, RGB_PIPELINE, data_prefix=dict(video=str(tmp_path)))
     ds = MotionVideoDataset(
-        ann, RGB_PIPELINE, data_prefix=dict(video=str(tmp_path)),
+        ann,
+        RGB_PIPELINE,
+        data_prefix=dict(video=str(tmp_path)),
         skip_invalid=True)
     assert len(ds) == 1
     assert ds.skipped == [str(tmp_path / 'not_there.mkv')]
@@ -164,11 +168,14 @@ def test_missing_file_names_file_or_is_skipped(tmp_path):
 
 def test_short_clip_names_file_and_counts():
     ds = UnlabeledVideoDataset(
-        '', [dict(type='DecordInit'),
-             dict(type='CheckFrameCount', min_frames=100000)],
+        '', [
+            dict(type='DecordInit'),
+            dict(type='CheckFrameCount', min_frames=100000)
+        ],
         data_prefix=dict(video=f'{TEST_DATA}/unlabeled_rgb'))
-    with pytest.raises(BadSampleError,
-                       match=r'milk.mkv: \d+ frames, fewer than the 100000'):
+    with pytest.raises(
+            BadSampleError,
+            match=r'milk.mkv: \d+ frames, fewer than the 100000'):
         ds[0]
 
 
@@ -183,7 +190,9 @@ def test_bad_annotation_line_names_file_and_line(tmp_path, line, why):
     ann = _write(tmp_path / 'ann.txt', f'a.mkv 0\n\n{line}\n')
     with pytest.raises(BadSampleError, match=rf'ann.txt, line 3: {why}'):
         MotionVideoDataset(
-            ann, RGB_PIPELINE, data_prefix=dict(video=str(tmp_path)),
+            ann,
+            RGB_PIPELINE,
+            data_prefix=dict(video=str(tmp_path)),
             num_classes=20)
 
 
@@ -195,8 +204,8 @@ def test_bad_annotation_line_names_file_and_line(tmp_path, line, why):
 def test_bad_depth_file_names_file(tmp_path, arr, why):
     np.save(tmp_path / 'bad.npy', arr)
     ann = _write(tmp_path / 'ann.txt', 'bad.npy 0\n')
-    ds = MotionVideoDataset(ann, DEPTH_PIPELINE,
-                            data_prefix=dict(video=str(tmp_path)))
+    ds = MotionVideoDataset(
+        ann, DEPTH_PIPELINE, data_prefix=dict(video=str(tmp_path)))
     with pytest.raises(BadSampleError, match=f'bad.npy.*{why}'):
         ds[0]
 
@@ -214,7 +223,9 @@ def test_skip_invalid_replaces_and_logs_bad_samples(tmp_path):
     (tmp_path / 'broken.mkv').write_bytes(b'not a video at all')
     ann = _write(tmp_path / 'ann.txt', 'broken.mkv 1\ngood.mkv 0\n')
     ds = MotionVideoDataset(
-        ann, RGB_PIPELINE, data_prefix=dict(video=str(tmp_path)),
+        ann,
+        RGB_PIPELINE,
+        data_prefix=dict(video=str(tmp_path)),
         skip_invalid=True)
     from mmengine.logging import MMLogger
     records = []
@@ -240,11 +251,11 @@ def test_non_overlapping_clips_cover_the_video(msr_mini):
     assert r['num_clips'] == 2
     assert list(r['frame_inds']) == [0, 2, 4, 6, 8, 10, 12, 14, 16, 18]
     short = t(dict(total_frames=7, start_index=0))
-    assert short['num_clips'] == 1 and list(short['frame_inds']) == [
-        0, 2, 4, 6, 1
-    ]
-    capped = NonOverlappingClips(2, max_clips=3)(
-        dict(total_frames=100, start_index=0))
+    assert short['num_clips'] == 1 and list(
+        short['frame_inds']) == [0, 2, 4, 6, 1]
+    capped = NonOverlappingClips(
+        2, max_clips=3)(
+            dict(total_frames=100, start_index=0))
     assert capped['num_clips'] == 3 and capped['frame_inds'][-1] == 99
     ds = MotionVideoDataset(
         f'{msr_mini}/msr_action3d_val_list.txt', [
@@ -255,7 +266,9 @@ def test_non_overlapping_clips_cover_the_video(msr_mini):
             dict(type='DepthNormalize'),
             dict(type='FormatShape', input_format='NCTHW'),
             dict(type='PackActionInputs')
-        ], data_prefix=dict(video=msr_mini), test_mode=True)
+        ],
+        data_prefix=dict(video=msr_mini),
+        test_mode=True)
     item = ds[0]
     n = np.load(ds.get_data_info(0)['filename'], mmap_mode='r').shape[0]
     assert tuple(item['inputs'].shape) == (max(1, n // 10), 1, 5, 16, 16)
@@ -264,25 +277,33 @@ def test_non_overlapping_clips_cover_the_video(msr_mini):
 def test_ntu_lists_follow_the_official_protocols(tmp_path):
     src = tmp_path / 'rgb'
     src.mkdir()
-    names = ['S001C001P001R001A001_rgb.avi',  # xsub train, xview val
-             'S001C002P003R002A060_rgb.avi',  # xsub val, xview train
-             'S017C003P038R001A013_rgb.avi',  # xsub train, xview train
-             'S018C001P041R001A061_rgb.avi',  # NTU-120 action: skipped
-             'notes_rgb.avi']                 # not an NTU name: skipped
+    names = [
+        'S001C001P001R001A001_rgb.avi',  # xsub train, xview val
+        'S001C002P003R002A060_rgb.avi',  # xsub val, xview train
+        'S017C003P038R001A013_rgb.avi',  # xsub train, xview train
+        'S018C001P041R001A061_rgb.avi',  # NTU-120 action: skipped
+        'notes_rgb.avi'
+    ]  # not an NTU name: skipped
     for n in names:
         (src / n).write_bytes(b'')
     out = tmp_path / 'lists'
-    res = run_tool([sys.executable, 'tools/data/ntu_rgbd/build_lists.py',
-                    '--src', str(src), '--out', str(out),
-                    '--modality', 'rgb'])
+    res = run_tool([
+        sys.executable, 'tools/data/ntu_rgbd/build_lists.py', '--src',
+        str(src), '--out',
+        str(out), '--modality', 'rgb'
+    ])
     assert 'skipped 2 files' in res.stdout
 
     def read(name):
         return (out / name).read_text().split('\n')[:-1]
+
     assert read('ntu60_xsub_train_rgb_list.txt') == [
-        'S001C001P001R001A001_rgb.avi 0', 'S017C003P038R001A013_rgb.avi 12']
+        'S001C001P001R001A001_rgb.avi 0', 'S017C003P038R001A013_rgb.avi 12'
+    ]
     assert read('ntu60_xsub_val_rgb_list.txt') == [
-        'S001C002P003R002A060_rgb.avi 59']
+        'S001C002P003R002A060_rgb.avi 59'
+    ]
     assert read('ntu60_xview_val_rgb_list.txt') == [
-        'S001C001P001R001A001_rgb.avi 0']
+        'S001C001P001R001A001_rgb.avi 0'
+    ]
     assert len(read('ntu60_xview_train_rgb_list.txt')) == 2

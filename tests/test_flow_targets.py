@@ -5,13 +5,12 @@ import sys
 
 import numpy as np
 import pytest
+from conftest import ROOT, TEST_DATA, data_options, dying_save, run_tool
 from mmcv.transforms import Compose
 from mmengine.config import Config
 from mmengine.registry import DefaultScope
 
 import mmmotion  # noqa: F401
-from conftest import (ROOT, TEST_DATA, data_options, dying_save,
-                      run_tool)
 from mmmotion.datasets.errors import BadSampleError
 from mmmotion.datasets.transforms import load_depth_file, pair_patch_flow
 from mmmotion.registry import DATASETS, TRANSFORMS
@@ -68,8 +67,8 @@ def test_rgb_and_rgbd_targets():
     (np.full((16, 16), np.nan), np.ones((16, 16)), {}, 'NaN'),
     (np.ones((16, 16)), np.ones((16, 24)), {}, 'differ in shape'),
     (np.ones((16, 16, 3)), np.ones((16, 16, 3)), {}, '1 channel'),
-    (np.ones((16, 16, 3)), np.ones((16, 16, 3)), dict(modality='rgb'),
-     'no depth'),
+    (np.ones((16, 16, 3)), np.ones(
+        (16, 16, 3)), dict(modality='rgb'), 'no depth'),
 ])
 def test_bad_frames_are_refused(a, b, kw, msg):
     with pytest.raises(ValueError, match=msg):
@@ -94,15 +93,16 @@ def test_transform_names_the_file_for_bad_depth_and_short_clips():
 def test_transform_keeps_the_pair_and_flip_mirrors_targets():
     d0 = _depth_frame()[:96, 96:224]
     frames = [np.roll(d0, 2 * i, axis=1) for i in range(4)]
-    res = _transform(num_steps=2, patch=16, depth_scale=0.1)(
-        dict(imgs=frames, frame_inds=np.arange(4), filename='f'))
+    res = _transform(
+        num_steps=2, patch=16, depth_scale=0.1)(
+            dict(imgs=frames, frame_inds=np.arange(4), filename='f'))
     t = res['flow_targets']
     assert t.shape == (2, 6, 8, 3) and len(res['imgs']) == 2
     assert res['clip_len'] == 2
     with DefaultScope.overwrite_default_scope('mmmotion'):
         flip = TRANSFORMS.build(dict(type='MotionFlip', flip_ratio=1.0))
-    out = flip(dict(res, imgs=[f[..., None] for f in res['imgs']],
-                    modality='Depth'))
+    out = flip(
+        dict(res, imgs=[f[..., None] for f in res['imgs']], modality='Depth'))
     f = out['flow_targets']
     np.testing.assert_array_equal(f[..., 0], -t[:, :, ::-1, 0])
     np.testing.assert_array_equal(f[..., 1:], t[:, :, ::-1, 1:])
@@ -110,8 +110,10 @@ def test_transform_keeps_the_pair_and_flip_mirrors_targets():
 
 def _dataset(cfg, split='val', cache=None):
     ds = cfg[f'{split}_dataloader']['dataset']
-    pipeline = [dict(t, cache_dir=cache) if t['type'] == 'AtomicFlowTargets'
-                else t for t in ds['pipeline']]
+    pipeline = [
+        dict(t, cache_dir=cache) if t['type'] == 'AtomicFlowTargets' else t
+        for t in ds['pipeline']
+    ]
     with DefaultScope.overwrite_default_scope('mmmotion'):
         return DATASETS.build(dict(ds, pipeline=pipeline))
 
@@ -125,8 +127,10 @@ def _tiny_cfg(msr_mini):
 
 def test_precomputed_targets_equal_on_the_fly(msr_mini, tmp_path):
     cache = str(tmp_path / 'cache')
-    run_tool([sys.executable, 'tools/data/precompute_flow_targets.py', TINY,
-              '--out', cache, '--cfg-options', *data_options(msr_mini)])
+    run_tool([
+        sys.executable, 'tools/data/precompute_flow_targets.py', TINY, '--out',
+        cache, '--cfg-options', *data_options(msr_mini)
+    ])
     assert len(os.listdir(cache)) == 22
     cfg = _tiny_cfg(msr_mini)
     live, cached = _dataset(cfg), _dataset(cfg, cache=cache)
@@ -142,9 +146,10 @@ def test_precomputed_targets_equal_on_the_fly(msr_mini, tmp_path):
     b = _dataset(cfg, 'train', cache)[0]['data_samples'].flow_targets
     np.testing.assert_array_equal(a, b)
     # a re-run has nothing to do
-    out = run_tool([sys.executable, 'tools/data/precompute_flow_targets.py',
-                    TINY, '--out', cache, '--cfg-options',
-                    *data_options(msr_mini)]).stdout
+    out = run_tool([
+        sys.executable, 'tools/data/precompute_flow_targets.py', TINY, '--out',
+        cache, '--cfg-options', *data_options(msr_mini)
+    ]).stdout
     assert '22 already done, 0 to compute' in out
 
 
@@ -176,8 +181,10 @@ def test_missing_cache_file_names_the_video(msr_mini, tmp_path):
 
 def test_fit_codebook_tool(msr_mini, tmp_path):
     out = str(tmp_path / 'cb.npz')
-    run_tool([sys.executable, 'tools/data/fit_codebook.py', TINY, '-k', '6',
-              '--out', out, '--cfg-options', *data_options(msr_mini)])
+    run_tool([
+        sys.executable, 'tools/data/fit_codebook.py', TINY, '-k', '6', '--out',
+        out, '--cfg-options', *data_options(msr_mini)
+    ])
     from mmmotion.models.layers import KMeansCodebook
     cb = KMeansCodebook(out, num_codewords=6, dim=3)
     assert cb.freqs.sum().item() == pytest.approx(1, abs=1e-6)
@@ -203,19 +210,26 @@ def _rgbd_pipeline(tmp_path, steps=2):
     with DefaultScope.overwrite_default_scope('mmmotion'):
         return Compose([
             dict(type='DecordInit'),
-            dict(type='SampleFrames', clip_len=steps + 2, frame_interval=1,
-                 num_clips=1, test_mode=True),
+            dict(
+                type='SampleFrames',
+                clip_len=steps + 2,
+                frame_interval=1,
+                num_clips=1,
+                test_mode=True),
             dict(type='DecordDecode'),
             dict(type='MergeDepth', depth_root=str(tmp_path)),
-            dict(type='AtomicFlowTargets', num_steps=steps,
-                 modality='rgbd', patch=8),
+            dict(
+                type='AtomicFlowTargets',
+                num_steps=steps,
+                modality='rgbd',
+                patch=8),
         ])
 
 
 def test_rgbd_clip_and_its_targets(tmp_path):
     video = _rgbd_files(tmp_path, (6, 24, 32))
-    out = _rgbd_pipeline(tmp_path)(dict(filename=video, start_index=0,
-                                         modality='RGB'))
+    out = _rgbd_pipeline(tmp_path)(
+        dict(filename=video, start_index=0, modality='RGB'))
     assert out['imgs'][0].shape == (24, 32, 4)
     assert out['imgs'][0][..., 3].max() == 600
     assert out['flow_targets'].shape == (2, 3, 4, 3)
@@ -228,5 +242,5 @@ def test_rgbd_clip_and_its_targets(tmp_path):
 def test_rgbd_mismatch_names_both_files(tmp_path, shape, msg):
     video = _rgbd_files(tmp_path, shape)
     with pytest.raises(BadSampleError, match=msg):
-        _rgbd_pipeline(tmp_path)(dict(filename=video, start_index=0,
-                                      modality='RGB'))
+        _rgbd_pipeline(tmp_path)(
+            dict(filename=video, start_index=0, modality='RGB'))

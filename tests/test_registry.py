@@ -1,12 +1,12 @@
-"""Registries both ways: mmmotion scope sees MMAction2, MMAction2 sees mmmotion."""
+"""Registries both ways: mmmotion scope sees MMAction2, MMAction2 sees
+mmmotion."""
 import os.path as osp
 import sys
 
-import pytest
+from conftest import TINY_CONFIG, data_options, run_tool
 from mmengine.config import Config
 
 import mmmotion  # noqa: F401
-from conftest import ROOT, TINY_CONFIG, data_options, run_tool
 
 
 def test_mmmotion_scope_finds_mmaction_and_own_types():
@@ -50,15 +50,15 @@ def test_mmaction_registry_builds_mmmotion_types(msr_mini):
 
 def test_config_with_mmmotion_scope_inherits_mmaction_base(tmp_path):
     cfg_file = tmp_path / 'cfg.py'
-    cfg_file.write_text(
-        "_base_ = ['mmaction::_base_/models/tsn_r50.py',\n"
-        "          'mmaction::_base_/default_runtime.py']\n"
-        "default_scope = 'mmmotion'\n")
+    cfg_file.write_text("_base_ = ['mmaction::_base_/models/tsn_r50.py',\n"
+                        "          'mmaction::_base_/default_runtime.py']\n"
+                        "default_scope = 'mmmotion'\n")
     cfg = Config.fromfile(str(cfg_file))
     assert cfg.model.type == 'Recognizer2D'
     assert cfg.default_scope == 'mmmotion'
-    from mmmotion.registry import MODELS
     from mmengine.registry import DefaultScope
+
+    from mmmotion.registry import MODELS
     with DefaultScope.overwrite_default_scope('mmmotion'):
         model = MODELS.build(cfg.model)
     assert type(model).__name__ == 'Recognizer2D'
@@ -68,23 +68,25 @@ def test_mmaction_own_train_tool_runs_mmmotion_types(msr_mini, tmp_path):
     """MMAction2's tools/train.py (shipped in the installed package) trains a
     config in MMAction2's scope that imports mmmotion's types."""
     import mmaction
-    tool = osp.join(osp.dirname(mmaction.__file__), '.mim', 'tools',
-                    'train.py')
+    tool = osp.join(
+        osp.dirname(mmaction.__file__), '.mim', 'tools', 'train.py')
     assert osp.isfile(tool)
     cfg_file = tmp_path / 'mmaction_scope.py'
-    cfg_file.write_text(
-        f"_base_ = ['{TINY_CONFIG}']\n"
-        "default_scope = 'mmaction'\n"
-        "custom_imports = dict(imports=['mmmotion'], "
-        "allow_failed_imports=False)\n"
-        "train_dataloader = dict(dataset=dict(type='mmmotion.MotionVideoDataset'))\n"
-        "val_dataloader = dict(dataset=dict(type='mmmotion.MotionVideoDataset'))\n"
-        "test_dataloader = val_dataloader\n"
-        "custom_hooks = [dict(type='mmmotion.RNGStateHook')]\n"
-        "train_cfg = dict(max_epochs=1)\n")
+    cfg_file.write_text(f"_base_ = ['{TINY_CONFIG}']\n"
+                        "default_scope = 'mmaction'\n"
+                        "custom_imports = dict(imports=['mmmotion'], "
+                        "allow_failed_imports=False)\n"
+                        "train_dataloader = dict(dataset=dict("
+                        "type='mmmotion.MotionVideoDataset'))\n"
+                        "val_dataloader = dict(dataset=dict("
+                        "type='mmmotion.MotionVideoDataset'))\n"
+                        "test_dataloader = val_dataloader\n"
+                        "custom_hooks = [dict(type='mmmotion.RNGStateHook')]\n"
+                        "train_cfg = dict(max_epochs=1)\n")
     work = tmp_path / 'work'
     proc = run_tool([
-        sys.executable, tool, str(cfg_file), '--work-dir', str(work),
-        '--cfg-options', *data_options(msr_mini)
+        sys.executable, tool,
+        str(cfg_file), '--work-dir',
+        str(work), '--cfg-options', *data_options(msr_mini)
     ])
     assert osp.isfile(work / 'epoch_1.pth'), proc.stdout[-2000:]

@@ -8,7 +8,6 @@ import subprocess
 import sys
 
 import pytest
-
 import record_run
 import records as br
 import tables
@@ -28,7 +27,9 @@ def test_committed_results_are_what_the_records_give():
     the records, is identical to the committed file."""
     res = subprocess.run(
         [sys.executable, 'tools/benchmarks/results.py', 'all', '--check'],
-        cwd=ROOT, capture_output=True, text=True)
+        cwd=ROOT,
+        capture_output=True,
+        text=True)
     assert res.returncode == 0, res.stdout + res.stderr
     assert 'generated files match their records' in res.stdout
 
@@ -70,7 +71,9 @@ def test_seeds_aggregate_into_mean_and_std(tmp_path):
 
 
 def test_fold_means_of_several_seeds(tmp_path):
-    jobs = br.load_jobs('configs/coarse_to_fine_motion/c2f-motion_resnext18-tiny_8x2x1-150e_unlabeled-rgb-64px.py')
+    jobs = br.load_jobs(
+        ('configs/coarse_to_fine_motion/c2f-motion_resnext18-tiny_8x2x1-150e_'
+         'unlabeled-rgb-64px.py'))
     folds = [j for j in jobs if j['task'] == 'fine-tune']
     for k, j in enumerate(folds):
         for seed in (0, 1):
@@ -93,21 +96,28 @@ def test_runs_table_shows_seeds(tmp_path):
     text = tables.render_runs_table(
         str(tmp_path / 'configs' / 'm'),
         dict(runs='run_*', metrics=['acc/top1'], percent=True))
-    assert ('| [run_a](logs/run_a) | 30.00 ± 7.07 (n=2) | 1.0 min |'
-            in text)
+    assert ('| [run_a](logs/run_a) | 30.00 ± 7.07 (n=2) | 1.0 min |' in text)
     rows = tables.render_rows_table(
         str(tmp_path / 'configs' / 'm'),
-        dict(columns=[dict(heading='top-1', percent=True, digits=1), 'x'],
-             links='logs',
-             rows=[dict(label='A ({minutes:.0f} min)', run='logs/run_a',
-                        cells=['{acc/top1}', '{acc/top1:.3f} (b)'],
-                        links={'log': 'logs/run_a/train.log'})]))
+        dict(
+            columns=[dict(heading='top-1', percent=True, digits=1), 'x'],
+            links='logs',
+            rows=[
+                dict(
+                    label='A ({minutes:.0f} min)',
+                    run='logs/run_a',
+                    cells=['{acc/top1}', '{acc/top1:.3f} (b)'],
+                    links={'log': 'logs/run_a/train.log'})
+            ]))
     assert ('| A (1 min) | [30.0 ± 7.1 (n=2)](logs/run_a) | '
             '0.300 ± 0.071 (n=2) (b) | [log](logs/run_a/train.log) |') in rows
     with pytest.raises(KeyError, match='has no acc/top5'):
-        tables.render_rows_table(str(tmp_path / 'configs' / 'm'), dict(
-            columns=['x'], rows=[dict(label='A', run='logs/run_a',
-                                      cells=['{acc/top5}'])]))
+        tables.render_rows_table(
+            str(tmp_path / 'configs' / 'm'),
+            dict(
+                columns=['x'],
+                rows=[dict(label='A', run='logs/run_a',
+                           cells=['{acc/top5}'])]))
 
 
 def test_recorder_dry_run_names_the_launchers(capsys):

@@ -10,7 +10,6 @@ import time
 
 import pytest
 import torch
-
 from conftest import ROOT, TINY_CONFIG, data_options, run_tool
 
 
@@ -21,11 +20,12 @@ def _weights(path):
 
 def test_dist_train_two_processes_then_dist_test(msr_mini, tmp_path):
     work = tmp_path / 'dist'
-    proc = run_tool([
+    run_tool([
         'bash', 'tools/dist_train.sh', TINY_CONFIG, '2', '--work-dir',
         str(work), '--seed', '0', '--cfg-options', 'train_cfg.max_epochs=1',
         *data_options(msr_mini)
-    ], env={'PORT': '29611'})
+    ],
+             env={'PORT': '29611'})
     log = open(glob.glob(f'{work}/*/*.log')[0]).read()
     # mmengine calls the process count "GPU number" even on the CPU
     assert 'Distributed training: True' in log and 'GPU number: 2' in log
@@ -37,9 +37,9 @@ def test_dist_train_two_processes_then_dist_test(msr_mini, tmp_path):
     run_tool([
         'bash', 'tools/dist_test.sh', TINY_CONFIG,
         str(work / 'epoch_1.pth'), '2', '--work-dir',
-        str(tmp_path / 'dist_test'), '--cfg-options',
-        *data_options(msr_mini)
-    ], env={'PORT': '29612'})
+        str(tmp_path / 'dist_test'), '--cfg-options', *data_options(msr_mini)
+    ],
+             env={'PORT': '29612'})
     metrics = glob.glob(f'{tmp_path}/dist_test/*/test_metrics.json')
     assert len(metrics) == 1
     assert 0 <= json.load(open(metrics[0]))['acc/top1'] <= 1
@@ -57,13 +57,18 @@ def test_resume_after_kill_matches_uninterrupted_run(msr_mini, tmp_path):
     ])
     # the same run, killed once its first epoch's checkpoint is written
     killed = tmp_path / 'killed'
-    env = dict(os.environ, OMP_NUM_THREADS='1',
-               PYTHONPATH=ROOT + os.pathsep + os.environ.get('PYTHONPATH', ''))
+    env = dict(
+        os.environ,
+        OMP_NUM_THREADS='1',
+        PYTHONPATH=ROOT + os.pathsep + os.environ.get('PYTHONPATH', ''))
     p = subprocess.Popen([
         sys.executable, 'tools/train.py', TINY_CONFIG, '--work-dir',
         str(killed), *common
-    ], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL)
+    ],
+                         cwd=ROOT,
+                         env=env,
+                         stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL)
     deadline = time.time() + 300
     while not osp.exists(killed / 'epoch_1.pth'):
         assert p.poll() is None and time.time() < deadline, 'no checkpoint'
@@ -97,8 +102,7 @@ def test_test_tool_writes_metrics_and_dump(msr_mini, tmp_path):
         sys.executable, 'tools/test.py', TINY_CONFIG,
         str(work / 'epoch_1.pth'), '--work-dir',
         str(out), '--dump',
-        str(tmp_path / 'preds.pkl'), '--cfg-options',
-        *data_options(msr_mini)
+        str(tmp_path / 'preds.pkl'), '--cfg-options', *data_options(msr_mini)
     ])
     metrics = json.load(open(glob.glob(f'{out}/*/test_metrics.json')[0]))
     assert set(metrics) >= {'acc/top1', 'acc/top5', 'acc/mean1'}
@@ -123,9 +127,10 @@ def test_extract_backbone_weights_loads_as_pretrained(msr_mini, tmp_path):
     raw = torch.load(str(dst), weights_only=True)['state_dict']
     assert raw and all(k.startswith('backbone.') for k in raw)
     from mmengine.config import Config
+    from mmengine.model.weight_init import PretrainedInit
+
     import mmmotion  # noqa: F401
     from mmmotion.registry import MODELS
-    from mmengine.model.weight_init import PretrainedInit
     cfg = Config.fromfile(TINY_CONFIG)
     # what init_cfg=dict(type='Pretrained', checkpoint=..., prefix=...) runs
     backbone = MODELS.build(cfg.model.backbone)
@@ -151,14 +156,17 @@ def test_results_table_reads_recorded_metrics(tmp_path, capsys):
     run = tmp_path / 'logs' / 'my_run'
     run.mkdir(parents=True)
     (run / 'test_metrics.json').write_text(
-        json.dumps({'acc/top1': 0.8132, 'acc/mean1': 0.8084}))
+        json.dumps({
+            'acc/top1': 0.8132,
+            'acc/mean1': 0.8084
+        }))
     (run / 'time.txt').write_text('train wall-clock seconds: 120\n')
     out = tables.render_runs_table(
         str(tmp_path), dict(runs='*', metrics=['acc/top1'], percent=True))
     assert '| [my_run](logs/my_run) | 81.32 | 2.0 min |' in out
     with pytest.raises(KeyError, match='has no'):
-        tables.render_runs_table(str(tmp_path),
-                                 dict(runs='*', metrics=['acc/top5']))
+        tables.render_runs_table(
+            str(tmp_path), dict(runs='*', metrics=['acc/top5']))
 
 
 def test_make_metafile_from_recorded_runs(tmp_path):
@@ -167,14 +175,16 @@ def test_make_metafile_from_recorded_runs(tmp_path):
     d = tmp_path / 'method'
     (d / 'logs' / 'run_a').mkdir(parents=True)
     (d / 'run_a.py').write_text('x = 1\n')
-    (d / 'paper_scale.py').write_text(
-        "load_from = 'work_dirs/run_a/epoch_1.pth'\n")
+    (d / 'paper_scale.py'
+     ).write_text("load_from = 'work_dirs/run_a/epoch_1.pth'\n")
     logs = d / 'logs' / 'run_a'
     (logs / 'test_metrics.json').write_text(json.dumps({'acc/top1': 0.25}))
     (logs / 'time.txt').write_text(f'config: {d}/run_a.py\n')
     (logs / 'train.log').write_text('log\n')
-    args = [str(d), '--collection', 'M', '--paper-title', 'T',
-            '--paper-url', 'U', '--rule', 'run_*|MSR|Action Recognition']
+    args = [
+        str(d), '--collection', 'M', '--paper-title', 'T', '--paper-url', 'U',
+        '--rule', 'run_*|MSR|Action Recognition'
+    ]
     make_metafile.main(args)
     meta = yaml.safe_load((d / 'metafile.yml').read_text())
     models = {m['Name']: m for m in meta['Models']}
@@ -203,21 +213,44 @@ def test_results_page_reads_only_recorded_runs(tmp_path):
     # a pretraining's results, as run_benchmark.py writes them
     m = tmp_path / 'configs' / 'dynamonet'
     (m / 'logs' / 'ft').mkdir(parents=True)
-    (m / 'benchmark_results.json').write_text(json.dumps({'pre': {
-        'pretraining_config': 'configs/dynamonet/pre.py', 'jobs': [
-            {'task': 'fine-tune', 'protocol': 'msr-xsub', 'fold': None,
-             'log_dir': 'configs/dynamonet/logs/ft',
-             'metrics': {'acc/top1': 0.5}},
-            {'task': 'fine-tune', 'protocol': 'ud810-lopo', 'fold': 'mean',
-             'folds': [{'log_dir': 'configs/dynamonet/logs/ft1'}] * 3,
-             'metrics': {'acc/top1': 0.7}}]}}))
+    (m / 'benchmark_results.json').write_text(
+        json.dumps({
+            'pre': {
+                'pretraining_config':
+                'configs/dynamonet/pre.py',
+                'jobs': [{
+                    'task': 'fine-tune',
+                    'protocol': 'msr-xsub',
+                    'fold': None,
+                    'log_dir': 'configs/dynamonet/logs/ft',
+                    'metrics': {
+                        'acc/top1': 0.5
+                    }
+                }, {
+                    'task':
+                    'fine-tune',
+                    'protocol':
+                    'ud810-lopo',
+                    'fold':
+                    'mean',
+                    'folds': [{
+                        'log_dir': 'configs/dynamonet/logs/ft1'
+                    }] * 3,
+                    'metrics': {
+                        'acc/top1': 0.7
+                    }
+                }]
+            }
+        }))
     text = results_page.render(str(tmp_path))
     row = next(line for line in text.splitlines()
                if line.startswith('| supervised from scratch | ResNeXt'))
     assert f'[43.22](../{ref})' in row
     assert 'not run' in row  # its retrieval row is not recorded here
-    ssl = [line for line in text.splitlines()
-           if line.startswith('| ') and '[pre]' in line]
+    ssl = [
+        line for line in text.splitlines()
+        if line.startswith('| ') and '[pre]' in line
+    ]
     assert '[50.00](../configs/dynamonet/logs/ft)' in ssl[0]
     assert '[70.00 (mean of 3)](../configs/dynamonet/logs)' in ssl[1]
     assert '38.90 points short of the HON4D anchor' in text

@@ -20,11 +20,12 @@ from mmmotion.datasets import BadSampleError, MotionVideoDataset
 CONFIG = osp.join(ROOT, 'tests', 'configs', 'tiny_r3d_rgb.py')
 AVI = osp.join(TEST_DATA, 'ud810', 'PS7A2P2T1.avi')
 MKV = osp.join(TEST_DATA, 'unlabeled_rgb', 'milk.mkv')
-PIPELINE = [dict(type='SafeDecordInit'),
-            dict(type='CheckFrameCount', min_frames=8),
-            dict(type='SampleFrames', clip_len=4, frame_interval=2,
-                 num_clips=1),
-            dict(type='DecordDecode')]
+PIPELINE = [
+    dict(type='SafeDecordInit'),
+    dict(type='CheckFrameCount', min_frames=8),
+    dict(type='SampleFrames', clip_len=4, frame_interval=2, num_clips=1),
+    dict(type='DecordDecode')
+]
 
 
 def _frames(path):
@@ -39,8 +40,7 @@ def _frames(path):
 
 def _write_video(path, frames, fourcc):
     h, w = frames[0].shape[:2]
-    writer = cv2.VideoWriter(path, cv2.VideoWriter_fourcc(*fourcc), 15,
-                             (w, h))
+    writer = cv2.VideoWriter(path, cv2.VideoWriter_fourcc(*fourcc), 15, (w, h))
     for f in frames:
         writer.write(f)
     writer.release()
@@ -88,7 +88,8 @@ def make_broken(folder):
     mp, ms = box[b'mdat']
     op, os_ = box[b'moov']
     half = (ms - 8) // 2
-    put('more-frames-declared', 'lying.mp4',
+    put(
+        'more-frames-declared', 'lying.mp4',
         mp4[:mp] + struct.pack('>I', 8 + half) + b'mdat' +
         mp4[mp + 8:mp + 8 + half] + mp4[op:op + os_])
     # a real clip shorter than the sampling needs (8 frames)
@@ -97,8 +98,9 @@ def make_broken(folder):
     good = ['good1.avi', 'good2.mkv', 'good3.mkv']
     shutil.copy(AVI, osp.join(folder, good[0]))
     shutil.copy(MKV, osp.join(folder, good[1]))
-    shutil.copy(osp.join(TEST_DATA, 'unlabeled_rgb', 'thanks.mkv'),
-                osp.join(folder, good[2]))
+    shutil.copy(
+        osp.join(TEST_DATA, 'unlabeled_rgb', 'thanks.mkv'),
+        osp.join(folder, good[2]))
     return files, good
 
 
@@ -121,9 +123,11 @@ def _own_check_cache(tmp_path, monkeypatch):
                        str(tmp_path / 'check_cache'))
 
 
-KINDS = ['avi-cut-5000', 'avi-cut-20000', 'avi-cut-80880', 'mp4-cut-0.3',
-         'mp4-cut-0.7', 'mkv-cut-3000', 'mkv-cut-59095', 'zero-bytes',
-         'text', 'no-permission', 'more-frames-declared', 'too-short']
+KINDS = [
+    'avi-cut-5000', 'avi-cut-20000', 'avi-cut-80880', 'mp4-cut-0.3',
+    'mp4-cut-0.7', 'mkv-cut-3000', 'mkv-cut-59095', 'zero-bytes', 'text',
+    'no-permission', 'more-frames-declared', 'too-short'
+]
 
 
 def test_every_kind_is_made(broken):
@@ -136,8 +140,7 @@ def test_each_kind_is_refused_naming_the_file(broken, kind, tmp_path):
     name = files[kind]
     ann = tmp_path / 'one.txt'
     ann.write_text(f'{name} 0\n')
-    ds = MotionVideoDataset(str(ann), PIPELINE,
-                            data_prefix=dict(video=folder))
+    ds = MotionVideoDataset(str(ann), PIPELINE, data_prefix=dict(video=folder))
     with pytest.raises(BadSampleError, match=name.replace('.', r'\.')):
         ds[0]
 
@@ -146,8 +149,7 @@ def test_good_files_pass_and_the_check_is_cached(broken, tmp_path):
     folder, _, good = broken
     ann = tmp_path / 'good.txt'
     ann.write_text(''.join(f'{n} 0\n' for n in good))
-    ds = MotionVideoDataset(str(ann), PIPELINE,
-                            data_prefix=dict(video=folder))
+    ds = MotionVideoDataset(str(ann), PIPELINE, data_prefix=dict(video=folder))
     assert [ds[i]['total_frames'] > 0 for i in range(3)] == [True] * 3
     cached = os.listdir(os.environ['MMMOTION_VIDEO_CHECK_CACHE'])
     assert len(cached) == 3
@@ -156,9 +158,13 @@ def test_good_files_pass_and_the_check_is_cached(broken, tmp_path):
 def test_preflight_tool_names_every_bad_file(broken, tmp_path):
     folder, files, good = broken
     out, report = tmp_path / 'clean.txt', tmp_path / 'report.tsv'
-    res = run_tool([sys.executable, 'tools/data/check_videos.py',
-                    osp.join(folder, 'list.txt'), '--workers', '2', '--out',
-                    str(out), '--report', str(report)], check=False)
+    res = run_tool([
+        sys.executable, 'tools/data/check_videos.py',
+        osp.join(folder, 'list.txt'), '--workers', '2', '--out',
+        str(out), '--report',
+        str(report)
+    ],
+                   check=False)
     assert res.returncode == 1, res.stdout + res.stderr
     rows = dict(ln.split('\t', 1) for ln in report.read_text().splitlines())
     named = {osp.basename(p) for p in rows}
@@ -172,16 +178,22 @@ def test_preflight_tool_names_every_bad_file(broken, tmp_path):
 
 
 def _train(args, folder, work_dir, check=True, timeout=600):
-    return run_tool(args + [
-        '--work-dir', str(work_dir), '--cfg-options',
-        f'train_dataloader.dataset.ann_file={folder}/list.txt',
-        f'train_dataloader.dataset.data_prefix.video={folder}'],
-        check=check, timeout=timeout)
+    return run_tool(
+        args + [
+            '--work-dir',
+            str(work_dir), '--cfg-options',
+            f'train_dataloader.dataset.ann_file={folder}/list.txt',
+            f'train_dataloader.dataset.data_prefix.video={folder}'
+        ],
+        check=check,
+        timeout=timeout)
 
 
 def _log_text(work_dir):
-    logs = [osp.join(d, f) for d, _, fs in os.walk(work_dir) for f in fs
-            if f.endswith('.log')]
+    logs = [
+        osp.join(d, f) for d, _, fs in os.walk(work_dir) for f in fs
+        if f.endswith('.log')
+    ]
     return '\n'.join(open(p).read() for p in logs)
 
 
@@ -199,8 +211,10 @@ def test_training_skips_each_bad_file_by_name(broken, tmp_path):
 
 def test_two_process_training_skips_bad_files(broken, tmp_path):
     folder, files, _ = broken
-    res = _train(['bash', 'tools/dist_train.sh', CONFIG, '2'], folder,
-                 tmp_path / 'work', timeout=900)
+    res = _train(['bash', 'tools/dist_train.sh', CONFIG, '2'],
+                 folder,
+                 tmp_path / 'work',
+                 timeout=900)
     text = res.stdout + res.stderr + _log_text(tmp_path / 'work')
     assert osp.isfile(tmp_path / 'work' / 'epoch_2.pth')
     # the two processes split the list; together they meet every bad file
@@ -218,41 +232,47 @@ def test_a_dead_worker_names_its_file_and_resume_continues(broken, tmp_path):
     good_list.parent.mkdir()
     for n in good:
         shutil.copy(osp.join(folder, n), good_list.parent / n)
-    good_list.write_text(''.join(f'{n} {i % 2}\n' for i, n in
-                                 enumerate(good * 2)))
-    decord_init = ['train_dataloader.dataset.pipeline.0.type=DecordInit',
-                   'train_dataloader.dataset.pipeline.1.min_frames=1']
+    good_list.write_text(''.join(f'{n} {i % 2}\n'
+                                 for i, n in enumerate(good * 2)))
+    decord_init = [
+        'train_dataloader.dataset.pipeline.0.type=DecordInit',
+        'train_dataloader.dataset.pipeline.1.min_frames=1'
+    ]
     first = run_tool([
-        sys.executable, 'tools/train.py', CONFIG, '--work-dir', str(work),
-        '--cfg-options', f'train_dataloader.dataset.ann_file={good_list}',
+        sys.executable, 'tools/train.py', CONFIG, '--work-dir',
+        str(work), '--cfg-options',
+        f'train_dataloader.dataset.ann_file={good_list}',
         f'train_dataloader.dataset.data_prefix.video={good_list.parent}',
-        'train_cfg.max_epochs=1'] + decord_init)
+        'train_cfg.max_epochs=1'
+    ] + decord_init)
     assert first.returncode == 0 and osp.isfile(work / 'epoch_1.pth')
     crash_dir = tmp_path / 'crash'
     crash_dir.mkdir()
     for n in good:
         shutil.copy(osp.join(folder, n), crash_dir / n)
-    shutil.copy(osp.join(folder, files['avi-cut-20000']),
-                crash_dir / 'cut20000.avi')
-    (crash_dir / 'list.txt').write_text(
-        ''.join(f'{n} {i % 2}\n' for i, n in enumerate(
-            good + ['cut20000.avi'] + good)))
-    crash = run_tool([
-        sys.executable, 'tools/train.py', CONFIG, '--work-dir', str(work),
-        '--resume', '--cfg-options',
-        f'train_dataloader.dataset.ann_file={crash_dir}/list.txt',
-        f'train_dataloader.dataset.data_prefix.video={crash_dir}'] +
-        decord_init, check=False)
+    shutil.copy(
+        osp.join(folder, files['avi-cut-20000']), crash_dir / 'cut20000.avi')
+    (crash_dir / 'list.txt').write_text(''.join(
+        f'{n} {i % 2}\n'
+        for i, n in enumerate(good + ['cut20000.avi'] + good)))
+    crash = run_tool(
+        [
+            sys.executable, 'tools/train.py', CONFIG, '--work-dir',
+            str(work), '--resume', '--cfg-options',
+            f'train_dataloader.dataset.ann_file={crash_dir}/list.txt',
+            f'train_dataloader.dataset.data_prefix.video={crash_dir}'
+        ] + decord_init,
+        check=False)
     assert crash.returncode != 0
     assert 'DataLoader worker' in crash.stderr
     assert f'({crash_dir}/cut20000.avi), worker pid' in crash.stderr
     assert not osp.exists(work / 'epoch_2.pth')
     resumed = run_tool([
-        sys.executable, 'tools/train.py', CONFIG, '--work-dir', str(work),
-        '--resume', '--cfg-options',
+        sys.executable, 'tools/train.py', CONFIG, '--work-dir',
+        str(work), '--resume', '--cfg-options',
         f'train_dataloader.dataset.ann_file={good_list}',
-        f'train_dataloader.dataset.data_prefix.video={good_list.parent}'] +
-        decord_init)
+        f'train_dataloader.dataset.data_prefix.video={good_list.parent}'
+    ] + decord_init)
     assert 'resumed epoch: 1' in resumed.stdout + resumed.stderr + \
         _log_text(work)
     assert osp.isfile(work / 'epoch_2.pth')
@@ -265,7 +285,7 @@ def test_a_dead_worker_names_its_file_and_resume_continues(broken, tmp_path):
     ('raise SystemExit(3)', r'the probe failed \(exit 3\)'),
 ])
 def test_a_crash_or_hang_in_the_check_names_the_file(tmp_path, monkeypatch,
-                                                    body, why):
+                                                     body, why):
     """What the child process of the check does when decord crashes or
     hangs on a file: the caller gets an error naming it, and lives."""
     from mmmotion.datasets import video_check

@@ -4,8 +4,8 @@ Adapted from MMAction2 (Apache-2.0). Adds: mmmotion's stack fixes, distributed
 testing without CUDA (gloo), and the metrics written to
 ``<work_dir>/test_metrics.json``.
 """
-import json
 import argparse
+import json
 import os
 import os.path as osp
 

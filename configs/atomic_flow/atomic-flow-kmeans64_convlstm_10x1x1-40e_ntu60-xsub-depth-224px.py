@@ -9,6 +9,8 @@ _base_ = [
     '../_base_/schedules/adam_cosine.py', '../_base_/default_runtime.py'
 ]
 default_hooks = dict(checkpoint=dict(interval=5))
-custom_hooks = [dict(type='RNGStateHook'),
-                dict(type='AtomicFlowVisualizationHook', interval=50)]
+custom_hooks = [
+    dict(type='RNGStateHook'),
+    dict(type='AtomicFlowVisualizationHook', interval=50)
+]
 auto_scale_lr = dict(enable=True, base_batch_size=128)

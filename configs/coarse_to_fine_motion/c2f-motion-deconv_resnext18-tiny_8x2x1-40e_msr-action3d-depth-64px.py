@@ -5,10 +5,21 @@ model = dict(upsampler=dict(_delete_=True, type='DeconvUpsample'))
 
 # Downstream evaluations: README.md, section "Benchmark suite".
 downstream = [
-    dict(task='fine-tune', protocol='msr-xsub',
-         config='configs/coarse_to_fine_motion/i3d_c2f-motion-deconv-pretrained-resnext18-tiny_8x2x1-60e_msr-action3d-depth-64px.py'),
-    dict(task='linear-probe', protocol='msr-xsub',
-         config='configs/benchmarks/linear_probe/linear-probe_resnext18-tiny_8x2x1-30e_msr-action3d-depth-64px.py'),
-    dict(task='retrieval', protocol='msr-xsub',
-         config='configs/benchmarks/retrieval/retrieval_resnext18-tiny_8x2x1_msr-action3d-depth-64px.py'),
+    dict(
+        task='fine-tune',
+        protocol='msr-xsub',
+        config=(
+            'configs/coarse_to_fine_motion/i3d_c2f-motion-deconv-pretrained-'
+            'resnext18-tiny_8x2x1-60e_msr-action3d-depth-64px.py')),
+    dict(
+        task='linear-probe',
+        protocol='msr-xsub',
+        config=('configs/benchmarks/linear_probe/linear-probe_resnext18-tiny_'
+                '8x2x1-30e_msr-action3d-depth-64px.py')),
+    dict(
+        task='retrieval',
+        protocol='msr-xsub',
+        config=(
+            'configs/benchmarks/retrieval/retrieval_resnext18-tiny_8x2x1_msr-'
+            'action3d-depth-64px.py')),
 ]

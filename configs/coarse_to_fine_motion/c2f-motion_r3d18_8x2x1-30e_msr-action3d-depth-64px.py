@@ -23,8 +23,10 @@
 # - 30 epochs (18 iterations each with 2 processes x 8 clips); the held-out
 #   motion quality (warping error and SSIM beside DIS, Farneback and zero
 #   motion, test subjects' clips) is measured once, after the last epoch.
-_base_ = ['./c2f-motion_resnext18-tiny_8x2x1-40e_msr-action3d-depth-64px.py',
-          '../_base_/models/r3d18_backbone_depth.py']
+_base_ = [
+    './c2f-motion_resnext18-tiny_8x2x1-40e_msr-action3d-depth-64px.py',
+    '../_base_/models/r3d18_backbone_depth.py'
+]
 
 model = dict(
     backbone=dict(_delete_=True, **_base_.r3d18_backbone),
@@ -33,10 +35,20 @@ model = dict(
 max_epochs = 30
 train_cfg = dict(max_epochs=max_epochs, val_begin=1, val_interval=max_epochs)
 param_scheduler = [
-    dict(type='LinearLR', start_factor=0.1, by_epoch=True, begin=0, end=2,
-         convert_to_iter_based=True),
-    dict(type='CosineAnnealingLR', T_max=max_epochs - 2, eta_min=1e-5,
-         by_epoch=True, begin=2, end=max_epochs)
+    dict(
+        type='LinearLR',
+        start_factor=0.1,
+        by_epoch=True,
+        begin=0,
+        end=2,
+        convert_to_iter_based=True),
+    dict(
+        type='CosineAnnealingLR',
+        T_max=max_epochs - 2,
+        eta_min=1e-5,
+        by_epoch=True,
+        begin=2,
+        end=max_epochs)
 ]
 
 # Downstream evaluations: README.md, section "Benchmark suite".
@@ -44,6 +56,10 @@ downstream_load = 'load_from'
 # `load_from`, not `model.backbone.init_cfg.checkpoint`: MMAction2's ResNet3d
 # overrides init_weights() and ignores init_cfg (see the fine-tuning config).
 downstream = [
-    dict(task='fine-tune', protocol='msr-xsub',
-         config='configs/coarse_to_fine_motion/i3d_c2f-motion-pretrained-r3d18_16x1x1-100e_msr-action3d-depth-64px.py'),
+    dict(
+        task='fine-tune',
+        protocol='msr-xsub',
+        config=(
+            'configs/coarse_to_fine_motion/i3d_c2f-motion-pretrained-r3d18_'
+            '16x1x1-100e_msr-action3d-depth-64px.py')),
 ]

@@ -16,8 +16,11 @@ frame_interval = 2
 train_pipeline = [
     dict(type='SafeDecordInit'),
     dict(type='CheckFrameCount', min_frames=clip_len * frame_interval),
-    dict(type='SampleFrames', clip_len=clip_len,
-         frame_interval=frame_interval, num_clips=1),
+    dict(
+        type='SampleFrames',
+        clip_len=clip_len,
+        frame_interval=frame_interval,
+        num_clips=1),
     dict(type='DecordDecode'),
     dict(type='Resize', scale=(-1, 128)),
     dict(type='RandomCrop', size=112),
@@ -27,8 +30,12 @@ train_pipeline = [
 ]
 val_pipeline = [
     dict(type='SafeDecordInit'),
-    dict(type='SampleFrames', clip_len=clip_len,
-         frame_interval=frame_interval, num_clips=1, test_mode=True),
+    dict(
+        type='SampleFrames',
+        clip_len=clip_len,
+        frame_interval=frame_interval,
+        num_clips=1,
+        test_mode=True),
     dict(type='DecordDecode'),
     dict(type='Resize', scale=(-1, 128)),
     dict(type='CenterCrop', crop_size=112),
@@ -64,10 +71,20 @@ test_evaluator = val_evaluator
 max_epochs = 100
 train_cfg = dict(max_epochs=max_epochs, val_interval=10)
 param_scheduler = [
-    dict(type='LinearLR', start_factor=0.1, by_epoch=True, begin=0, end=5,
-         convert_to_iter_based=True),
-    dict(type='CosineAnnealingLR', T_max=max_epochs - 5, eta_min=1e-5,
-         by_epoch=True, begin=5, end=max_epochs)
+    dict(
+        type='LinearLR',
+        start_factor=0.1,
+        by_epoch=True,
+        begin=0,
+        end=5,
+        convert_to_iter_based=True),
+    dict(
+        type='CosineAnnealingLR',
+        T_max=max_epochs - 5,
+        eta_min=1e-5,
+        by_epoch=True,
+        begin=5,
+        end=max_epochs)
 ]
 custom_hooks = [dict(type='MotionVisualizationHook', interval=1000)]
 default_hooks = dict(checkpoint=dict(interval=5, save_best=None))

@@ -20,4 +20,6 @@
 # `cls_head.*` keys (the new head), and must report no missing `backbone.*`
 # key. Not a resume: the optimizer, schedule and epoch start afresh.
 _base_ = ['../baselines/i3d_r3d18_16x1x1-100e_msr-action3d-depth-64px.py']
-load_from = ('work_dirs/c2f-motion_r3d18_8x2x1-30e_msr-action3d-depth-64px/epoch_30.pth')
+load_from = (
+    'work_dirs/c2f-motion_r3d18_8x2x1-30e_msr-action3d-depth-64px/epoch_30.pth'
+)

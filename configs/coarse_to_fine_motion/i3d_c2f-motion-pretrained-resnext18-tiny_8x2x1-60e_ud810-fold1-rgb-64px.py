@@ -6,7 +6,10 @@
 # tools/benchmarks/run_benchmark.py points init_cfg at the checkpoint it is
 # given.
 _base_ = ['../baselines/i3d_resnext18-tiny_8x2x1-60e_ud810-fold1-rgb-64px.py']
-pretrained = ('work_dirs/c2f-motion_resnext18-tiny_8x2x1-150e_unlabeled-rgb-64px/epoch_150.pth')
-model = dict(backbone=dict(init_cfg=dict(type='Pretrained',
-                                         checkpoint=pretrained,
-                                         prefix='backbone.')))
+pretrained = ((
+    'work_dirs/c2f-motion_resnext18-tiny_8x2x1-150e_unlabeled-rgb-64px/'
+    'epoch_150.pth'))
+model = dict(
+    backbone=dict(
+        init_cfg=dict(
+            type='Pretrained', checkpoint=pretrained, prefix='backbone.')))

@@ -20,13 +20,23 @@ custom_hooks = [
 
 # Downstream evaluations: README.md, section "Benchmark suite".
 downstream = [
-    dict(task='fine-tune', protocol='msr-xsub',
-         config='configs/dynamonet/dynamonet-joint_dynamonet-fp-pretrained-resnext18-tiny_8+1x2x1-60e_msr-action3d-depth-64px.py',
-         load='load_from'),
-    dict(task='linear-probe', protocol='msr-xsub',
-         config='configs/benchmarks/linear_probe/linear-probe_resnext18-tiny_8x2x1-30e_msr-action3d-depth-64px.py',
-         run_name='resnext18-tiny_dynamonet-fp-pretrained'),
-    dict(task='retrieval', protocol='msr-xsub',
-         config='configs/benchmarks/retrieval/retrieval_resnext18-tiny_8x2x1_msr-action3d-depth-64px.py',
-         run_name='resnext18-tiny_dynamonet-fp-pretrained'),
+    dict(
+        task='fine-tune',
+        protocol='msr-xsub',
+        config=('configs/dynamonet/dynamonet-joint_dynamonet-fp-pretrained-'
+                'resnext18-tiny_8+1x2x1-60e_msr-action3d-depth-64px.py'),
+        load='load_from'),
+    dict(
+        task='linear-probe',
+        protocol='msr-xsub',
+        config=('configs/benchmarks/linear_probe/linear-probe_resnext18-tiny_'
+                '8x2x1-30e_msr-action3d-depth-64px.py'),
+        run_name='resnext18-tiny_dynamonet-fp-pretrained'),
+    dict(
+        task='retrieval',
+        protocol='msr-xsub',
+        config=(
+            'configs/benchmarks/retrieval/retrieval_resnext18-tiny_8x2x1_msr-'
+            'action3d-depth-64px.py'),
+        run_name='resnext18-tiny_dynamonet-fp-pretrained'),
 ]

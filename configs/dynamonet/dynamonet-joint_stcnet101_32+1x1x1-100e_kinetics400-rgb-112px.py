@@ -8,8 +8,11 @@ model = dict(
 train_dataloader = dict(batch_size=4)
 train_dataloader['dataset'] = dict(pipeline=[
     dict(type='SafeDecordInit'),
-    dict(type='SampleFrames', clip_len=num_frames + 1, frame_interval=1,
-         num_clips=1),
+    dict(
+        type='SampleFrames',
+        clip_len=num_frames + 1,
+        frame_interval=1,
+        num_clips=1),
     dict(type='DecordDecode'),
     dict(type='Resize', scale=(-1, 122)),
     dict(type='RandomCrop', size=112),
@@ -17,15 +20,18 @@ train_dataloader['dataset'] = dict(pipeline=[
     dict(type='FormatShape', input_format='NCTHW'),
     dict(type='PackActionInputs')
 ])
-val_dataloader = dict(dataset=dict(pipeline=[
-    dict(type='SafeDecordInit'),
-    dict(type='NonOverlappingClips', clip_len=num_frames + 1,
-         frame_interval=1),
-    dict(type='DecordDecode'),
-    dict(type='Resize', scale=(-1, 122)),
-    dict(type='CenterCrop', crop_size=112),
-    dict(type='FormatShape', input_format='NCTHW'),
-    dict(type='PackActionInputs')
-]))
+val_dataloader = dict(
+    dataset=dict(pipeline=[
+        dict(type='SafeDecordInit'),
+        dict(
+            type='NonOverlappingClips',
+            clip_len=num_frames + 1,
+            frame_interval=1),
+        dict(type='DecordDecode'),
+        dict(type='Resize', scale=(-1, 122)),
+        dict(type='CenterCrop', crop_size=112),
+        dict(type='FormatShape', input_format='NCTHW'),
+        dict(type='PackActionInputs')
+    ]))
 test_dataloader = val_dataloader
 auto_scale_lr = dict(base_batch_size=64)

@@ -32,7 +32,8 @@ class MotionVideoDataset(BaseActionDataset):
 
     Args:
         ann_file (str): the annotation file; may be empty when
-            ``with_label=False`` and ``data_prefix['video']`` is a folder, which
+            ``with_label=False`` and ``data_prefix['video']`` is a folder,
+            which
             is then scanned for files with ``extensions``.
         pipeline (list): data transforms.
         data_prefix (dict): ``dict(video=folder)``.
@@ -64,8 +65,7 @@ class MotionVideoDataset(BaseActionDataset):
         # when MMAction2's scope (or none) is current
         with mmmotion_scope():
             super().__init__(
-                ann_file, pipeline=pipeline, data_prefix=data_prefix,
-                **kwargs)
+                ann_file, pipeline=pipeline, data_prefix=data_prefix, **kwargs)
 
     # ------------------------------------------------------------------ list
     def _scan_folder(self, folder: str) -> List[str]:
@@ -138,8 +138,9 @@ class MotionVideoDataset(BaseActionDataset):
             raise BadSampleError('a labelled dataset needs an ann_file')
         for d in data_list:
             d['filename'] = osp.join(prefix, d['filename'])
-        missing = [d['filename'] for d in data_list
-                   if not osp.exists(d['filename'])]
+        missing = [
+            d['filename'] for d in data_list if not osp.exists(d['filename'])
+        ]
         if missing and not self.skip_invalid:
             raise BadSampleError(
                 f'{len(missing)} file(s) listed in {self.ann_file or prefix} '

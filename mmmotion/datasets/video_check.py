@@ -61,7 +61,8 @@ def readable(path: str) -> bool:
     return os.access(path, os.R_OK) and bool(os.stat(path).st_mode & 0o444)
 
 
-def probe_video(path: str, full: bool = True,
+def probe_video(path: str,
+                full: bool = True,
                 timeout: float = DEFAULT_TIMEOUT) -> dict:
     """Open and decode ``path`` in a child process, uncached.
 
@@ -82,24 +83,34 @@ def probe_video(path: str, full: bool = True,
         return dict(ok=False, reason=cut)
     cmd = [sys.executable, '-I', PROBE, path] + (['--full'] if full else [])
     try:
-        res = subprocess.run(cmd, capture_output=True, text=True,
-                             timeout=timeout, errors='replace')
+        res = subprocess.run(
+            cmd,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            errors='replace')
     except subprocess.TimeoutExpired:
-        return dict(ok=False, reason=f'the decoder did not finish in '
-                    f'{timeout:.0f} s')
+        return dict(
+            ok=False,
+            reason=f'the decoder did not finish in '
+            f'{timeout:.0f} s')
     if res.returncode < 0:
-        return dict(ok=False, reason=(
-            f'the decoder crashed ({_signal_name(res.returncode)}) opening '
-            'or decoding it'))
+        return dict(
+            ok=False,
+            reason=(f'the decoder crashed ({_signal_name(res.returncode)}) '
+                    'opening or decoding it'))
     lines = [ln for ln in res.stdout.splitlines() if ln.startswith('{')]
     if res.returncode != 0 or not lines:
         tail = (res.stderr.strip().splitlines() or [''])[-1][:300]
-        return dict(ok=False, reason=f'the probe failed (exit '
-                    f'{res.returncode}): {tail}')
+        return dict(
+            ok=False,
+            reason=f'the probe failed (exit '
+            f'{res.returncode}): {tail}')
     return json.loads(lines[-1])
 
 
-def check_video(path: str, full: bool = True,
+def check_video(path: str,
+                full: bool = True,
                 timeout: float = DEFAULT_TIMEOUT,
                 use_cache: bool = True) -> int:
     """Raise :class:`BadSampleError` naming ``path`` unless it opens and

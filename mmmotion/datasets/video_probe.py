@@ -25,18 +25,24 @@ def probe(path: str, full: bool) -> dict:
             try:
                 reader.get_batch(list(range(start, min(n, start + 64))))
             except Exception as e:
-                return dict(ok=False, reason=(
-                    f'declares {n} frames, but frames {start}-'
-                    f'{min(n, start + 64) - 1} do not decode '
-                    f'({type(e).__name__}: {str(e).splitlines()[0][:200]})'))
+                return dict(
+                    ok=False,
+                    reason=(
+                        f'declares {n} frames, but frames {start}-'
+                        f'{min(n, start + 64) - 1} do not decode '
+                        f'({type(e).__name__}: {str(e).splitlines()[0][:200]})'
+                    ))
     else:
         for i in sorted({0, n // 2, n - 1}):
             try:
                 reader.get_batch([i])
             except Exception as e:
-                return dict(ok=False, reason=(
-                    f'declares {n} frames, but frame {i} does not decode '
-                    f'({type(e).__name__}: {str(e).splitlines()[0][:200]})'))
+                return dict(
+                    ok=False,
+                    reason=(
+                        f'declares {n} frames, but frame {i} does not decode '
+                        f'({type(e).__name__}: {str(e).splitlines()[0][:200]})'
+                    ))
     return dict(ok=True, frames=n)
 
 
@@ -46,8 +52,10 @@ def main(argv) -> int:
         out = probe(path, full)
     except Exception as e:  # report whatever the decoder says
         msg = str(e).strip().splitlines()
-        out = dict(ok=False, reason=f'{type(e).__name__}: '
-                   f'{(msg[-1] if msg else "")[:300]}')
+        out = dict(
+            ok=False,
+            reason=f'{type(e).__name__}: '
+            f'{(msg[-1] if msg else "")[:300]}')
     print(json.dumps(out), flush=True)
     return 0
 

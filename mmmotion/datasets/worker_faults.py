@@ -72,8 +72,9 @@ class InFlight:
         if not osp.isfile(path):
             return []
         with open(path) as f:
-            return [tuple(ln.rstrip('\n').split('\t', 1)) for ln in f
-                    if '\t' in ln]
+            return [
+                tuple(ln.rstrip('\n').split('\t', 1)) for ln in f if '\t' in ln
+            ]
 
     def held_by(self, pid: int) -> List[Tuple[int, str]]:
         path = osp.join(self.folder, str(pid))
@@ -126,8 +127,7 @@ def explain(exc: BaseException) -> Optional[str]:
             held += [(pid, i, f) for i, f in folder.held_by(pid)]
     if not held:
         return None
-    names = '; '.join(f'sample {i} ({f}), worker pid {p}'
-                      for p, i, f in held)
-    return (f'{msg.strip().rstrip(".")}. It was loading: {names}. Check the file with '
-            'python tools/data/check_videos.py, or load videos with '
+    names = '; '.join(f'sample {i} ({f}), worker pid {p}' for p, i, f in held)
+    return (f'{msg.strip().rstrip(".")}. It was loading: {names}. Check the '
+            'file with python tools/data/check_videos.py, or load videos with '
             'SafeDecordInit, which checks each file in a child process first.')

@@ -16,7 +16,8 @@ def atomic_path(path: str):
     os.makedirs(folder, exist_ok=True)
     suffix = osp.splitext(path)[1]
     fd, tmp = tempfile.mkstemp(
-        prefix='.' + osp.basename(path) + '.', suffix=suffix + '.part',
+        prefix='.' + osp.basename(path) + '.',
+        suffix=suffix + '.part',
         dir=folder)
     os.close(fd)
     umask = os.umask(0)

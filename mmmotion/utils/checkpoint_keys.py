@@ -11,8 +11,9 @@ def key_mismatch(expected: Mapping[str, torch.Size],
     mis-shaped keys (the first 8 of each)."""
     missing = sorted(set(expected) - set(loaded))
     unexpected = sorted(set(loaded) - set(expected))
-    wrong = sorted(k for k in set(expected) & set(loaded)
-                   if tuple(loaded[k].shape) != tuple(expected[k]))
+    wrong = sorted(
+        k for k in set(expected) & set(loaded)
+        if tuple(loaded[k].shape) != tuple(expected[k]))
     if not (missing or unexpected or wrong):
         return None
 
@@ -26,7 +27,8 @@ def key_mismatch(expected: Mapping[str, torch.Size],
             f'{few(unexpected)}; keys of another shape: {few(wrong)}')
 
 
-def check_pretrained(module: torch.nn.Module, checkpoint: str,
+def check_pretrained(module: torch.nn.Module,
+                     checkpoint: str,
                      prefix: Optional[str] = None) -> None:
     """Raise ``ValueError`` unless ``checkpoint`` (its keys under
     ``prefix``) holds exactly ``module``'s parameters and buffers, as

@@ -1,11 +1,13 @@
-"""Fixes for the installed OpenMMLab stack, applied once on ``import mmmotion``.
+"""Fixes for the installed OpenMMLab stack, applied once on ``import
+mmmotion``.
 
 Each fix answers one breakage measured on torch 2.13 / mmengine 0.10.7 /
 mmcv-lite 2.1.0 / mmaction2 1.2.0 (see the project README, "Stack fixes"):
 
 1. ``fix_missing_drn``: the mmaction2 1.2.0 wheel lacks
    ``mmaction/models/localizers/drn/`` although ``localizers/__init__.py``
-   imports it, so ``import mmaction.models`` fails. A placeholder package is put in
+   imports it, so ``import mmaction.models`` fails. A placeholder package is
+   put in
    ``sys.modules`` only when that folder is really missing on disk.
 2. ``importlib_metadata`` (imported by mmaction2, not declared by it) and
 3. ``setuptools<81`` (mmengine's ``mmaction::`` config inheritance needs
@@ -13,12 +15,16 @@ mmcv-lite 2.1.0 / mmaction2 1.2.0 (see the project README, "Stack fixes"):
    ``check_requirements`` turns their absence into a clear error.
 4. ``fix_checkpoint_loading``: torch >= 2.6 loads with ``weights_only=True``.
    mmmotion never turns that off. Instead (a) every local checkpoint is loaded
-   weights-only with an allow-list of the data-only globals an mmengine checkpoint
+   weights-only with an allow-list of the data-only globals an mmengine
+   checkpoint
    holds (numpy arrays, dtypes and scalars, mmengine's ``HistoryBuffer``), and
-   (b) ``HistoryBuffer`` is pickled without its table of statistics functions, the
-   only reason an mmengine checkpoint carries ``builtins.getattr`` (which stays off
+   (b) ``HistoryBuffer`` is pickled without its table of statistics functions,
+   the
+   only reason an mmengine checkpoint carries ``builtins.getattr`` (which
+   stays off
    the allow-list: it would let a file call any attribute). A file that carries
-   any other global (a code-executing pickle, say) is refused with an error that
+   any other global (a code-executing pickle, say) is refused with an error
+   that
    names it.
 6. mmcv-lite's import-time warning about ``MultiScaleDeformableAttention``
    (a compiled op no recognizer here needs) is silenced.
@@ -90,8 +96,9 @@ def checkpoint_safe_globals() -> list:
     import numpy as np
     from mmengine.logging import HistoryBuffer
     multiarray = getattr(np, '_core', None)
-    multiarray = (multiarray.multiarray if multiarray is not None else
-                  np.core.multiarray)
+    multiarray = (
+        multiarray.multiarray
+        if multiarray is not None else np.core.multiarray)
     allowed = [
         multiarray._reconstruct, multiarray.scalar, np.ndarray, np.dtype,
         HistoryBuffer
@@ -149,7 +156,8 @@ def fix_checkpoint_loading() -> None:
 
     HistoryBuffer.__getstate__ = __getstate__
     CheckpointLoader.register_scheme(
-        prefixes='', force=True)(load_checkpoint_weights_only)
+        prefixes='', force=True)(
+            load_checkpoint_weights_only)
 
 
 def apply() -> None:

@@ -31,8 +31,8 @@ def setup_cpu_distributed(cfg, launcher: str) -> bool:
         proc_id = int(os.environ['SLURM_PROCID'])
         os.environ.setdefault('RANK', str(proc_id))
         os.environ.setdefault('WORLD_SIZE', os.environ['SLURM_NTASKS'])
-        os.environ.setdefault('LOCAL_RANK', os.environ.get('SLURM_LOCALID',
-                                                           '0'))
+        os.environ.setdefault('LOCAL_RANK',
+                              os.environ.get('SLURM_LOCALID', '0'))
         os.environ.setdefault('MASTER_PORT', '29500')
         os.environ.setdefault('MASTER_ADDR', '127.0.0.1')
     elif launcher != 'pytorch':

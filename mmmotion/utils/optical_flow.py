@@ -36,9 +36,9 @@ def _check_frame(frame: np.ndarray, name: str) -> np.ndarray:
 
 
 def to_uint8_pair(prev: np.ndarray,
-                  next: np.ndarray,  # noqa: A002
+                  next: np.ndarray,
                   scale: Optional[float] = None
-                  ) -> Tuple[np.ndarray, np.ndarray]:
+                  ) -> Tuple[np.ndarray, np.ndarray]:  # noqa: A002
     """Convert two frames to ``uint8`` with one scaling shared by both.
 
     Our choice: ``uint8`` frames pass unchanged. Other dtypes (float images in
@@ -73,14 +73,16 @@ def to_uint8_pair(prev: np.ndarray,
     return a, b
 
 
-def compute_flow(prev: np.ndarray,
-                 next: np.ndarray,  # noqa: A002
-                 method: str = 'dis',
-                 preset: str = 'medium',
-                 scale: Optional[float] = None) -> np.ndarray:
+def compute_flow(
+        prev: np.ndarray,
+        next: np.ndarray,  # noqa: A002
+        method: str = 'dis',
+        preset: str = 'medium',
+        scale: Optional[float] = None) -> np.ndarray:
     """Dense 2D optical flow from ``prev`` to ``next``.
 
-    Our choice (``docs/methods.md`` section 2.2): OpenCV's DIS (Kroeger et al., ECCV
+    Our choice (``docs/methods.md`` section 2.2): OpenCV's DIS (Kroeger et
+    al., ECCV
     2016; fast, the default), Farneback (OpenCV's example parameters) or TV-L1
     (``cv2.optflow``, default parameters; the most accurate and by far the
     slowest: about 0.3 s a pair at 112 x 112 on a busy 2-core machine).

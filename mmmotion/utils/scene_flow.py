@@ -28,8 +28,7 @@ from .optical_flow import _check_frame, compute_flow
 
 
 def depth_change_along_flow(depth_t: np.ndarray, depth_t1: np.ndarray,
-                            flow: np.ndarray
-                            ) -> Tuple[np.ndarray, np.ndarray]:
+                            flow: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
     """``dz(p) = depth_{t+1}(p + flow(p)) - depth_t(p)``, with a valid mask.
 
     Our choice (``docs/methods.md`` section 2.2): ``depth_{t+1}`` is sampled
@@ -70,13 +69,22 @@ def depth_change_along_flow(depth_t: np.ndarray, depth_t1: np.ndarray,
         np.arange(w, dtype=np.float32), np.arange(h, dtype=np.float32))
     map_x = xs + flow[..., 0].astype(np.float32)
     map_y = ys + flow[..., 1].astype(np.float32)
-    sampled = cv2.remap(d1, map_x, map_y, cv2.INTER_LINEAR,
-                        borderMode=cv2.BORDER_CONSTANT, borderValue=0)
+    sampled = cv2.remap(
+        d1,
+        map_x,
+        map_y,
+        cv2.INTER_LINEAR,
+        borderMode=cv2.BORDER_CONSTANT,
+        borderValue=0)
     # The mask sampled the same way is 1 exactly when every contributing
     # neighbour has a reading.
-    support = cv2.remap(has1.astype(np.float32), map_x, map_y,
-                        cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT,
-                        borderValue=0)
+    support = cv2.remap(
+        has1.astype(np.float32),
+        map_x,
+        map_y,
+        cv2.INTER_LINEAR,
+        borderMode=cv2.BORDER_CONSTANT,
+        borderValue=0)
     inside = ((map_x >= 0) & (map_x <= w - 1) & (map_y >= 0) &
               (map_y <= h - 1))
     valid = has0 & inside & (support > 1 - 1e-3) & np.isfinite(map_x) & \
@@ -113,15 +121,16 @@ def _check_depth(depth: np.ndarray, name: str) -> np.ndarray:
     return depth
 
 
-def scene_flow_3d(depth_t: np.ndarray,
-                  depth_t1: np.ndarray,
-                  rgb_t: Optional[np.ndarray] = None,
-                  rgb_t1: Optional[np.ndarray] = None,
-                  method: str = 'dis',
-                  preset: str = 'medium',
-                  scale: Optional[float] = None,
-                  return_valid: bool = False
-                  ) -> Union[np.ndarray, Tuple[np.ndarray, np.ndarray]]:
+def scene_flow_3d(
+    depth_t: np.ndarray,
+    depth_t1: np.ndarray,
+    rgb_t: Optional[np.ndarray] = None,
+    rgb_t1: Optional[np.ndarray] = None,
+    method: str = 'dis',
+    preset: str = 'medium',
+    scale: Optional[float] = None,
+    return_valid: bool = False
+) -> Union[np.ndarray, Tuple[np.ndarray, np.ndarray]]:
     """3D flow ``(dx, dy, dz)`` between two depth frames (and RGB frames).
 
     The 2D flow comes from the RGB frames when given (converted to grey,
@@ -219,8 +228,8 @@ def patch_mean(flow: np.ndarray,
         valid = np.asarray(valid, dtype=bool)
         if valid.shape == (h, w):
             valid = np.broadcast_to(valid[..., None], (h, w, d))
-        elif valid.shape != (h, w, d) and not (squeeze and
-                                               valid.shape == (h, w, 1)):
+        elif valid.shape != (h, w,
+                             d) and not (squeeze and valid.shape == (h, w, 1)):
             raise ValueError(f'valid must be ({h}, {w}) or ({h}, {w}, {d}), '
                              f'got shape {valid.shape}')
         m = valid.reshape(cells).astype(np.float32)

@@ -10,7 +10,8 @@ def register_all_modules(init_default_scope: bool = True) -> None:
     Args:
         init_default_scope (bool): Whether to set the default scope to
             ``mmmotion``, so that registries build from mmmotion's node first
-            (and MMAction2's / mmengine's through the parents). Defaults to True.
+            (and MMAction2's / mmengine's through the parents). Defaults to
+            True.
     """
     from mmaction.utils import register_all_modules as _mmaction_register
     _mmaction_register(init_default_scope=False)

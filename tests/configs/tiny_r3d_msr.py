@@ -22,8 +22,7 @@ train_pipeline = [
 ]
 test_pipeline = [
     dict(type='DepthInit'),
-    dict(type='UniformSample', clip_len=clip_len, num_clips=1,
-         test_mode=True),
+    dict(type='UniformSample', clip_len=clip_len, num_clips=1, test_mode=True),
     dict(type='DepthDecode'),
     dict(type='Resize', scale=(-1, 36)),
     dict(type='CenterCrop', crop_size=32),

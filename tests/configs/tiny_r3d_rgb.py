@@ -10,8 +10,8 @@ clip_len = 4
 train_pipeline = [
     dict(type='SafeDecordInit'),
     dict(type='CheckFrameCount', min_frames=8),
-    dict(type='SampleFrames', clip_len=clip_len, frame_interval=2,
-         num_clips=1),
+    dict(
+        type='SampleFrames', clip_len=clip_len, frame_interval=2, num_clips=1),
     dict(type='DecordDecode'),
     dict(type='Resize', scale=(-1, 36)),
     dict(type='RandomCrop', size=32),

@@ -7,13 +7,14 @@ import decord
 import numpy as np
 import pytest
 import torch
+from conftest import run_tool
 
 import mmmotion  # noqa: F401
-from conftest import run_tool
 from mmmotion.evaluation.metrics import MotionWarpMetric
 
-VIDEO = osp.join(osp.dirname(osp.dirname(osp.abspath(__file__))), 'data',
-                 'unlabeled_rgb', 'milk.mkv')
+VIDEO = osp.join(
+    osp.dirname(osp.dirname(osp.abspath(__file__))), 'data', 'unlabeled_rgb',
+    'milk.mkv')
 
 
 @pytest.fixture(scope='module')
@@ -32,8 +33,7 @@ def moving():
 def test_true_motion_beats_zero_and_is_reported_with_baselines(moving):
     frames, gt = moving
     metric = MotionWarpMetric()
-    metric.process(None, [dict(pred_motion=gt, frames=frames,
-                               gt_motion=gt)])
+    metric.process(None, [dict(pred_motion=gt, frames=frames, gt_motion=gt)])
     m = metric.compute_metrics(metric.results)
     assert m['pred_epe'] == 0
     assert m['pred_l1'] < 1e-6  # over in-frame pixels
@@ -57,9 +57,10 @@ def test_missing_fields_and_bad_shapes(moving):
 
 def test_synthetic_motion_tool_gives_exact_ground_truth(tmp_path):
     out = tmp_path / 'syn'
-    run_tool([sys.executable, 'tools/data/make_synthetic_motion.py', VIDEO,
-              '--out', str(out), '--frames', '3', '--size', '64', '48',
-              '--max-disp', '2.5'])
+    run_tool([
+        sys.executable, 'tools/data/make_synthetic_motion.py', VIDEO, '--out',
+        str(out), '--frames', '3', '--size', '64', '48', '--max-disp', '2.5'
+    ])
     d = np.load(out / 'milk.npz')
     frames, flows = d['frames'], d['flows']
     assert frames.shape == (3, 48, 64, 3) and flows.shape == (2, 2, 48, 64)
@@ -72,8 +73,10 @@ def test_synthetic_motion_tool_gives_exact_ground_truth(tmp_path):
     m = metric.compute_metrics(metric.results)
     assert m['pred_l1'] < 1e-5  # the true flow rebuilds frame t exactly
     assert m['dis_epe'] < m['zero_epe']
-    again = run_tool([sys.executable, 'tools/data/make_synthetic_motion.py',
-                      VIDEO, '--out', str(out)]).stdout
+    again = run_tool([
+        sys.executable, 'tools/data/make_synthetic_motion.py', VIDEO, '--out',
+        str(out)
+    ]).stdout
     assert '0 written, 1 already there' in again
 
 
@@ -96,26 +99,34 @@ def test_synthetic_clips_through_the_test_pipeline(tmp_path):
 
     from mmmotion.registry import DATASETS
     out = tmp_path / 'syn'
-    run_tool([sys.executable, 'tools/data/make_synthetic_motion.py', VIDEO,
-              '--out', str(out), '--frames', '4', '--size', '32', '24'])
+    run_tool([
+        sys.executable, 'tools/data/make_synthetic_motion.py', VIDEO, '--out',
+        str(out), '--frames', '4', '--size', '32', '24'
+    ])
     with DefaultScope.overwrite_default_scope('mmmotion'):
-        ds = DATASETS.build(dict(
-            type='UnlabeledVideoDataset', ann_file='',
-            data_prefix=dict(video=str(out)), extensions=('.npz', ),
-            test_mode=True, pipeline=[
-                dict(type='LoadSyntheticMotion'),
-                dict(type='FormatShape', input_format='NCTHW'),
-                dict(type='PackActionInputs', algorithm_keys=('gt_motion', ))
-            ]))
+        ds = DATASETS.build(
+            dict(
+                type='UnlabeledVideoDataset',
+                ann_file='',
+                data_prefix=dict(video=str(out)),
+                extensions=('.npz', ),
+                test_mode=True,
+                pipeline=[
+                    dict(type='LoadSyntheticMotion'),
+                    dict(type='FormatShape', input_format='NCTHW'),
+                    dict(
+                        type='PackActionInputs',
+                        algorithm_keys=('gt_motion', ))
+                ]))
         item = ds[0]
     d = np.load(out / 'milk.npz')
     assert item['inputs'].shape == (1, 3, 4, 24, 32)
     np.testing.assert_allclose(
-        item['inputs'][0].permute(1, 2, 3, 0).numpy() / 255, d['frames'],
+        item['inputs'][0].permute(1, 2, 3, 0).numpy() / 255,
+        d['frames'],
         rtol=1e-6)
-    np.testing.assert_array_equal(
-        item['data_samples'].gt_motion.numpy(),
-        d['flows'].transpose(1, 0, 2, 3))
+    np.testing.assert_array_equal(item['data_samples'].gt_motion.numpy(),
+                                  d['flows'].transpose(1, 0, 2, 3))
     # a file with the wrong arrays is refused, naming the file
     bad = out / 'bad.npz'
     np.savez(bad, frames=d['frames'], flows=d['flows'][:, :, :-1])

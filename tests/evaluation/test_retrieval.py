@@ -26,7 +26,7 @@ def test_knn_votes_and_errors():
     assert scores.argmax(1).item() == 0
     assert scores.sum().item() == pytest.approx(1)
     with pytest.raises(ValueError, match='NaN'):
-        recall_at_k(torch.tensor([[float('nan'), 0.]]), torch.tensor([0]),
-                    gallery, gl)
+        recall_at_k(
+            torch.tensor([[float('nan'), 0.]]), torch.tensor([0]), gallery, gl)
     with pytest.raises(ValueError, match='one D'):
         recall_at_k(torch.ones(1, 3), torch.tensor([0]), gallery, gl)

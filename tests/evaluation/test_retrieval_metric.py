@@ -11,8 +11,10 @@ from mmmotion.registry import MODELS
 
 
 def _samples(feats, labels, split):
-    return [dict(feature=f, gt_label=torch.tensor([l]),
-                 retrieval_split=split) for f, l in zip(feats, labels)]
+    return [
+        dict(feature=f, gt_label=torch.tensor([l]), retrieval_split=split)
+        for f, l in zip(feats, labels)
+    ]
 
 
 def test_metric_on_known_neighbours():
@@ -39,8 +41,8 @@ def test_metric_on_known_neighbours():
 def test_metric_errors():
     m = RetrievalMetric()
     with pytest.raises(KeyError, match='retrieval_split'):
-        m.process(None, [dict(feature=torch.zeros(3),
-                              gt_label=torch.tensor([0]))])
+        m.process(None,
+                  [dict(feature=torch.zeros(3), gt_label=torch.tensor([0]))])
     m.process(None, _samples(torch.ones(2, 3), [0, 1], 'query'))
     with pytest.raises(ValueError, match='no gallery samples'):
         m.compute_metrics(m.results)
@@ -51,16 +53,22 @@ def test_metric_errors():
 
 def _extractor(backbone, **kw):
     with DefaultScope.overwrite_default_scope('mmmotion'):
-        return MODELS.build(dict(type='FeatureExtractor', backbone=backbone,
-                                 **kw)).eval()
+        return MODELS.build(
+            dict(type='FeatureExtractor', backbone=backbone, **kw)).eval()
 
 
 def test_feature_extractor_pools_clips():
-    model = _extractor(dict(
-        type='ResNeXt3D', depth=18, in_channels=1, stem_channels=8,
-        base_width=8, cardinality=4, conv1_kernel=(1, 3, 3),
-        pool1_stride=(1, 2, 2),
-        stage_strides=((1, 1, 1), (1, 2, 2), (1, 2, 2), (1, 2, 2))))
+    model = _extractor(
+        dict(
+            type='ResNeXt3D',
+            depth=18,
+            in_channels=1,
+            stem_channels=8,
+            base_width=8,
+            cardinality=4,
+            conv1_kernel=(1, 3, 3),
+            pool1_stride=(1, 2, 2),
+            stage_strides=((1, 1, 1), (1, 2, 2), (1, 2, 2), (1, 2, 2))))
     clips = torch.rand(2, 3, 1, 4, 16, 16)  # 2 videos of 3 clips
     samples = [ActionDataSample(), ActionDataSample()]
     with torch.no_grad():
@@ -73,9 +81,14 @@ def test_feature_extractor_pools_clips():
 
 
 def test_feature_extractor_on_conv_lstm_encoder():
-    model = _extractor(dict(type='ConvLSTMEncoder', modality='depth',
-                            channels=(8, 8), strides=(2, 2),
-                            lstm_channels=8), feature_index=0)
+    model = _extractor(
+        dict(
+            type='ConvLSTMEncoder',
+            modality='depth',
+            channels=(8, 8),
+            strides=(2, 2),
+            lstm_channels=8),
+        feature_index=0)
     with torch.no_grad():
         f = model(torch.rand(2, 1, 1, 3, 16, 16), mode='tensor')
     assert f.shape == (2, 8) and torch.isfinite(f).all()
@@ -83,10 +96,16 @@ def test_feature_extractor_on_conv_lstm_encoder():
 
 def test_feature_extractor_refuses_another_architecture(tmp_path):
     from mmengine.runner.checkpoint import load_checkpoint
-    tiny = dict(type='ResNeXt3D', depth=18, in_channels=1, stem_channels=8,
-                base_width=8, cardinality=4, conv1_kernel=(1, 3, 3),
-                pool1_stride=(1, 2, 2),
-                stage_strides=((1, 1, 1), (1, 2, 2), (1, 2, 2), (1, 2, 2)))
+    tiny = dict(
+        type='ResNeXt3D',
+        depth=18,
+        in_channels=1,
+        stem_channels=8,
+        base_width=8,
+        cardinality=4,
+        conv1_kernel=(1, 3, 3),
+        pool1_stride=(1, 2, 2),
+        stage_strides=((1, 1, 1), (1, 2, 2), (1, 2, 2), (1, 2, 2)))
     model = _extractor(tiny)
     # a checkpoint of the same backbone (plus a head) loads
     good = {f'backbone.{k}': v for k, v in model.backbone.state_dict().items()}
@@ -94,17 +113,27 @@ def test_feature_extractor_refuses_another_architecture(tmp_path):
     torch.save({'state_dict': good}, tmp_path / 'good.pth')
     load_checkpoint(model, str(tmp_path / 'good.pth'), map_location='cpu')
     # no backbone keys at all
-    torch.save({'state_dict': {'head.w': torch.zeros(1)}},
-               tmp_path / 'none.pth')
-    with pytest.raises(ValueError,
-                       match=r'missing keys: backbone\.bn1\.bias.*in all'):
+    torch.save({'state_dict': {
+        'head.w': torch.zeros(1)
+    }}, tmp_path / 'none.pth')
+    with pytest.raises(
+            ValueError, match=r'missing keys: backbone\.bn1\.bias.*in all'):
         load_checkpoint(model, str(tmp_path / 'none.pth'))
     # another architecture: the ConvLSTM encoder's keys
-    other = _extractor(dict(type='ConvLSTMEncoder', modality='depth',
-                            channels=(8, 8), strides=(2, 2),
-                            lstm_channels=8), feature_index=0)
-    torch.save({'state_dict': {f'backbone.{k}': v for k, v in
-                               other.backbone.state_dict().items()}},
-               tmp_path / 'other.pth')
+    other = _extractor(
+        dict(
+            type='ConvLSTMEncoder',
+            modality='depth',
+            channels=(8, 8),
+            strides=(2, 2),
+            lstm_channels=8),
+        feature_index=0)
+    torch.save(
+        {
+            'state_dict': {
+                f'backbone.{k}': v
+                for k, v in other.backbone.state_dict().items()
+            }
+        }, tmp_path / 'other.pth')
     with pytest.raises(ValueError, match=r'unexpected keys: backbone\.'):
         load_checkpoint(model, str(tmp_path / 'other.pth'))

@@ -9,10 +9,17 @@ import mmmotion  # noqa: F401
 from mmmotion.models.layers import save_codebook
 from mmmotion.registry import METRICS, MODELS
 
-ENC = dict(type='ConvLSTMEncoder', modality='depth', channels=(4, 8),
-           strides=(2, 2), lstm_channels=8)
-UNIFORM = dict(type='UniformCodebook', dim=3, bins_per_dim=3,
-               ranges=[(-1, 1), (-1, 1), (-1, 1)])
+ENC = dict(
+    type='ConvLSTMEncoder',
+    modality='depth',
+    channels=(4, 8),
+    strides=(2, 2),
+    lstm_channels=8)
+UNIFORM = dict(
+    type='UniformCodebook',
+    dim=3,
+    bins_per_dim=3,
+    ranges=[(-1, 1), (-1, 1), (-1, 1)])
 
 
 def build(cfg):
@@ -21,15 +28,21 @@ def build(cfg):
 
 
 def predictor(codebook=UNIFORM, steps=3, **head):
-    return build(dict(
-        type='AtomicFlowPredictor', backbone=ENC,
-        head=dict(type='AtomicFlowHead', num_steps=steps, lstm_channels=8,
-                  num_deconvs=1, deconv_channels=8, codebook=codebook,
-                  **head)))
+    return build(
+        dict(
+            type='AtomicFlowPredictor',
+            backbone=ENC,
+            head=dict(
+                type='AtomicFlowHead',
+                num_steps=steps,
+                lstm_channels=8,
+                num_deconvs=1,
+                deconv_channels=8,
+                codebook=codebook,
+                **head)))
 
 
-@pytest.mark.parametrize('modality,c', [('rgb', 3), ('depth', 1),
-                                        ('rgbd', 4)])
+@pytest.mark.parametrize('modality,c', [('rgb', 3), ('depth', 1), ('rgbd', 4)])
 def test_encoder_modalities(modality, c):
     enc = build(dict(ENC, modality=modality))
     h, state = enc(torch.rand(2, c, 2, 16, 24))
@@ -96,9 +109,13 @@ def test_metric_on_known_answers():
     target = torch.zeros(1, 2, 2, 2)
     target[0, 0, 0] = torch.tensor([1., 0.])  # 1 of 4 patches moves
     codes = torch.tensor([[[1, 0], [0, 0]]])
-    sample = dict(pred_flow=target.clone(), pred_codes=codes,
-                  target_flow=target, target_codes=codes, zero_code=0,
-                  codewords=cw)
+    sample = dict(
+        pred_flow=target.clone(),
+        pred_codes=codes,
+        target_flow=target,
+        target_codes=codes,
+        zero_code=0,
+        codewords=cw)
     with DefaultScope.overwrite_default_scope('mmmotion'):
         metric = METRICS.build(dict(type='AtomicFlowMetric'))
     metric.process(None, [sample])
@@ -121,16 +138,17 @@ def test_learnable_codebook_is_trained():
 
 def test_codebook_file_errors(tmp_path):
     with pytest.raises(FileNotFoundError, match='nope.npz'):
-        predictor(codebook=dict(type='KMeansCodebook',
-                                file=str(tmp_path / 'nope.npz')))
+        predictor(
+            codebook=dict(
+                type='KMeansCodebook', file=str(tmp_path / 'nope.npz')))
     f = str(tmp_path / 'cb.npz')
     save_codebook(f, np.random.rand(5, 3), np.full(5, 0.2))
     with pytest.raises(ValueError, match='holds 5 codewords'):
-        predictor(codebook=dict(type='KMeansCodebook', file=f,
-                                num_codewords=8))
+        predictor(
+            codebook=dict(type='KMeansCodebook', file=f, num_codewords=8))
     with pytest.raises(ValueError, match='num_codewords=8.*holds 5'):
-        predictor(codebook=dict(type='KMeansCodebook', file=f),
-                  num_codewords=8)
+        predictor(
+            codebook=dict(type='KMeansCodebook', file=f), num_codewords=8)
     # the file's frequencies feed the rebalanced loss
     model = predictor(codebook=dict(type='KMeansCodebook', file=f))
     assert not model.head.loss_cls.estimate_online
@@ -146,10 +164,15 @@ def test_bad_inputs_are_refused():
         model(x, _samples(2, torch.randn(2, 8, 8, 8, 3)), mode='loss')
     with pytest.raises(ValueError, match='no flow_targets'):
         model(x, [ActionDataSample(), ActionDataSample()], mode='loss')
-    bad = build(dict(
-        type='AtomicFlowPredictor', backbone=ENC,
-        head=dict(type='AtomicFlowHead', num_steps=2, lstm_channels=16,
-                  codebook=UNIFORM)))
+    bad = build(
+        dict(
+            type='AtomicFlowPredictor',
+            backbone=ENC,
+            head=dict(
+                type='AtomicFlowHead',
+                num_steps=2,
+                lstm_channels=16,
+                codebook=UNIFORM)))
     with pytest.raises(ValueError, match='same lstm channels'):
         bad(x)
 
@@ -159,17 +182,20 @@ def test_recognizer_loads_the_pretrained_encoder(tmp_path):
     pre = predictor()
     ckpt = str(tmp_path / 'pre.pth')
     torch.save(dict(state_dict=pre.state_dict()), ckpt)
-    rec = build(dict(
-        type='Recognizer3D',
-        backbone=dict(
-            type='PairwiseMotionBackbone',
-            encoder=dict(ENC, init_cfg=dict(type='Pretrained',
-                                            checkpoint=ckpt,
-                                            prefix='backbone.')),
-            temporal_channels=16),
-        cls_head=dict(type='I3DHead', num_classes=5, in_channels=16),
-        data_preprocessor=dict(type='ActionDataPreprocessor',
-                               format_shape='NCTHW')))
+    rec = build(
+        dict(
+            type='Recognizer3D',
+            backbone=dict(
+                type='PairwiseMotionBackbone',
+                encoder=dict(
+                    ENC,
+                    init_cfg=dict(
+                        type='Pretrained', checkpoint=ckpt,
+                        prefix='backbone.')),
+                temporal_channels=16),
+            cls_head=dict(type='I3DHead', num_classes=5, in_channels=16),
+            data_preprocessor=dict(
+                type='ActionDataPreprocessor', format_shape='NCTHW')))
     rec.init_weights()
     for k, v in pre.backbone.state_dict().items():
         torch.testing.assert_close(rec.backbone.encoder.state_dict()[k], v)
@@ -210,16 +236,25 @@ def test_learns_a_predictable_motion():
         return (torch.stack([d[0] for d in data]),
                 torch.stack([d[1] for d in data]))
 
-    cb = dict(type='UniformCodebook', dim=3, bins_per_dim=(5, 1, 1),
-              ranges=[(-2.5, 2.5), (-1, 1), (-1, 1)])
+    cb = dict(
+        type='UniformCodebook',
+        dim=3,
+        bins_per_dim=(5, 1, 1),
+        ranges=[(-2.5, 2.5), (-1, 1), (-1, 1)])
     torch.manual_seed(0)
-    model = build(dict(
-        type='AtomicFlowPredictor',
-        backbone=dict(ENC, channels=(8, 16, 16), strides=(2, 2, 2),
-                      lstm_channels=16),
-        head=dict(type='AtomicFlowHead', num_steps=2, lstm_channels=16,
-                  codebook=cb, loss=dict(type='RebalancedCrossEntropyLoss',
-                                         rebalance=False))))
+    model = build(
+        dict(
+            type='AtomicFlowPredictor',
+            backbone=dict(
+                ENC, channels=(8, 16, 16), strides=(2, 2, 2),
+                lstm_channels=16),
+            head=dict(
+                type='AtomicFlowHead',
+                num_steps=2,
+                lstm_channels=16,
+                codebook=cb,
+                loss=dict(type='RebalancedCrossEntropyLoss',
+                          rebalance=False))))
     opt = torch.optim.Adam(model.parameters(), lr=3e-3)
     for _ in range(60):
         x, t = batch(8)

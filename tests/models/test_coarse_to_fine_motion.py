@@ -12,26 +12,39 @@ from mmengine.registry import DefaultScope
 import mmmotion  # noqa: F401
 from mmmotion.registry import MODELS
 
-VIDEO = osp.join(osp.dirname(osp.dirname(osp.abspath(__file__))), 'data',
-                 'unlabeled_rgb', 'milk.mkv')
-BACKBONE = dict(type='ResNeXt3D', depth=18, in_channels=3, stem_channels=8,
-                base_width=8, cardinality=4, conv1_kernel=(1, 3, 3),
-                pool1_stride=(1, 2, 2),
-                stage_strides=((1, 1, 1), (1, 2, 2), (1, 2, 2), (1, 2, 2)))
+VIDEO = osp.join(
+    osp.dirname(osp.dirname(osp.abspath(__file__))), 'data', 'unlabeled_rgb',
+    'milk.mkv')
+BACKBONE = dict(
+    type='ResNeXt3D',
+    depth=18,
+    in_channels=3,
+    stem_channels=8,
+    base_width=8,
+    cardinality=4,
+    conv1_kernel=(1, 3, 3),
+    pool1_stride=(1, 2, 2),
+    stage_strides=((1, 1, 1), (1, 2, 2), (1, 2, 2), (1, 2, 2)))
 
-
-UPSAMPLERS = dict(context=dict(type='ContextGuidedUpsample'),
-                  bilinear=dict(type='BilinearUpsample'),
-                  deconv=dict(type='DeconvUpsample'))
+UPSAMPLERS = dict(
+    context=dict(type='ContextGuidedUpsample'),
+    bilinear=dict(type='BilinearUpsample'),
+    deconv=dict(type='DeconvUpsample'))
 
 
 def build(upsampler='context', stride=4):
     with DefaultScope.overwrite_default_scope('mmmotion'):
-        m = MODELS.build(dict(
-            type='CoarseToFineMotion', backbone=BACKBONE,
-            decoder=dict(type='MotionDecoderHead', in_channels=128,
-                         out_stride=stride, mid_channels=8),
-            upsampler=UPSAMPLERS[upsampler], context_channels=4))
+        m = MODELS.build(
+            dict(
+                type='CoarseToFineMotion',
+                backbone=BACKBONE,
+                decoder=dict(
+                    type='MotionDecoderHead',
+                    in_channels=128,
+                    out_stride=stride,
+                    mid_channels=8),
+                upsampler=UPSAMPLERS[upsampler],
+                context_channels=4))
     m.init_weights()
     return m
 
@@ -96,10 +109,14 @@ def test_predict_and_bad_input(clip):
 
 
 def _recognizer(backbone, in_channels=128):
-    return dict(type='Recognizer3D', backbone=backbone,
-                cls_head=dict(type='I3DHead', num_classes=3,
-                              in_channels=in_channels,
-                              average_clips='prob'))
+    return dict(
+        type='Recognizer3D',
+        backbone=backbone,
+        cls_head=dict(
+            type='I3DHead',
+            num_classes=3,
+            in_channels=in_channels,
+            average_clips='prob'))
 
 
 def test_motion_stream_and_late_fusion(clip, tmp_path):
@@ -112,19 +129,23 @@ def test_motion_stream_and_late_fusion(clip, tmp_path):
     stream = dict(
         type='MotionStreamBackbone',
         motion_model=dict(
-            type='CoarseToFineMotion', backbone=BACKBONE,
-            decoder=dict(type='MotionDecoderHead', in_channels=128,
-                         mid_channels=8), context_channels=4),
-        backbone=dict(BACKBONE, in_channels=2), motion_checkpoint=ckpt)
+            type='CoarseToFineMotion',
+            backbone=BACKBONE,
+            decoder=dict(
+                type='MotionDecoderHead', in_channels=128, mid_channels=8),
+            context_channels=4),
+        backbone=dict(BACKBONE, in_channels=2),
+        motion_checkpoint=ckpt)
     with DefaultScope.overwrite_default_scope('mmmotion'):
-        rec = MODELS.build(dict(
-            _recognizer(stream),
-            data_preprocessor=dict(type='ActionDataPreprocessor',
-                                   format_shape='NCTHW')))
+        rec = MODELS.build(
+            dict(
+                _recognizer(stream),
+                data_preprocessor=dict(
+                    type='ActionDataPreprocessor', format_shape='NCTHW')))
     rec.init_weights()
     for k, v in motion.state_dict().items():
-        torch.testing.assert_close(
-            rec.backbone.motion_model.state_dict()[k], v)
+        torch.testing.assert_close(rec.backbone.motion_model.state_dict()[k],
+                                   v)
     rec.train()
     assert not rec.backbone.motion_model.training  # frozen
     s = ActionDataSample()
@@ -135,17 +156,19 @@ def test_motion_stream_and_late_fusion(clip, tmp_path):
     assert rec.backbone.backbone.conv1.weight.grad.abs().sum() > 0
     # late fusion of an RGB stream and the motion stream
     with DefaultScope.overwrite_default_scope('mmmotion'):
-        fusion = MODELS.build(dict(
-            type='LateFusionRecognizer',
-            streams=[_recognizer(BACKBONE), _recognizer(stream)],
-            weights=[1, 3]))
+        fusion = MODELS.build(
+            dict(
+                type='LateFusionRecognizer',
+                streams=[_recognizer(BACKBONE),
+                         _recognizer(stream)],
+                weights=[1, 3]))
     fusion.init_weights()
     fusion.eval()
     out = fusion(clip[None], [ActionDataSample()], mode='predict')
-    rgb = fusion.streams[0](clip[None], [ActionDataSample()],
-                            mode='predict')[0].pred_score
-    mot = fusion.streams[1](clip[None], [ActionDataSample()],
-                            mode='predict')[0].pred_score
+    rgb = fusion.streams[0](
+        clip[None], [ActionDataSample()], mode='predict')[0].pred_score
+    mot = fusion.streams[1](
+        clip[None], [ActionDataSample()], mode='predict')[0].pred_score
     torch.testing.assert_close(out[0].pred_score, 0.25 * rgb + 0.75 * mot)
     with pytest.raises(RuntimeError, match='only predicts'):
         fusion(clip[None], [ActionDataSample()], mode='loss')

@@ -116,8 +116,9 @@ def test_step_t_times_equals_forward_and_state_carries():
 def test_state_errors():
     lstm = ConvLSTM(3, [4, 6])
     x = torch.randn(2, 3, 3, 6, 6)
-    with pytest.raises(ValueError, match='the state has 1 layers, the '
-                       'ConvLSTM has 2'):
+    with pytest.raises(
+            ValueError, match='the state has 1 layers, the '
+            'ConvLSTM has 2'):
         lstm(x, [lstm.init_state(x[:, 0])[0]])
     with pytest.raises(ValueError, match=r'\(N, T, C, H, W\)'):
         lstm(x[:, 0])
@@ -146,8 +147,8 @@ def test_gradients_reach_first_step_and_all_parameters():
 def test_registered():
     assert MODELS.get('ConvLSTM') is ConvLSTM
     assert MODELS.get('ConvLSTMCell') is ConvLSTMCell
-    lstm = MODELS.build(dict(type='ConvLSTM', input_channels=2,
-                             hidden_channels=[3, 4]))
+    lstm = MODELS.build(
+        dict(type='ConvLSTM', input_channels=2, hidden_channels=[3, 4]))
     assert isinstance(lstm, ConvLSTM) and lstm.out_channels == 4
 
 

@@ -24,7 +24,9 @@ def test_local_filters_match_loop():
     filters = torch.rand(2, 3, 9, 9, 8).softmax(2)
     torch.testing.assert_close(
         apply_dynamic_filters(frames, filters),
-        apply_dynamic_filters_loop(frames, filters), rtol=1e-5, atol=1e-6)
+        apply_dynamic_filters_loop(frames, filters),
+        rtol=1e-5,
+        atol=1e-6)
 
 
 def test_identity_and_shift_filters_on_real_frames():

@@ -20,26 +20,49 @@ def _samples(labels):
 
 
 BACKBONES = {
-    'ResNeXt3D': (dict(type='ResNeXt3D', depth=18, in_channels=1,
-                       stem_channels=8, base_width=8, cardinality=4,
-                       conv1_kernel=(1, 3, 3), pool1_stride=(1, 2, 2),
-                       stage_strides=((1, 1, 1), (1, 2, 2), (1, 2, 2),
-                                      (1, 2, 2))), 128),
-    'STC-ResNeXt3D': (dict(type='ResNeXt3D', depth=18, in_channels=1,
-                           stem_channels=8, base_width=8, cardinality=4,
-                           conv1_kernel=(1, 3, 3), pool1_stride=(1, 2, 2),
-                           stage_strides=((1, 1, 1), (1, 2, 2), (1, 2, 2),
-                                          (1, 2, 2)),
-                           use_stc=True, stc_ratio=4, num_frames=4), 128),
-    'ResNet3d': (dict(type='ResNet3d', depth=18, pretrained=None,
-                      pretrained2d=False, in_channels=1, base_channels=4,
-                      conv1_kernel=(1, 3, 3), inflate=(1, 1, 1, 1),
-                      conv1_stride_t=1, pool1_stride_t=1), 32),
-    'X3D': (dict(type='X3D', gamma_w=0.25, gamma_b=1, gamma_d=1,
-                 in_channels=1), 64),
-    'ResNet3dCSN': (dict(type='ResNet3dCSN', depth=50, pretrained=None,
-                         in_channels=1, base_channels=4,
-                         temporal_strides=(1, 1, 1, 1)), 128),
+    'ResNeXt3D': (dict(
+        type='ResNeXt3D',
+        depth=18,
+        in_channels=1,
+        stem_channels=8,
+        base_width=8,
+        cardinality=4,
+        conv1_kernel=(1, 3, 3),
+        pool1_stride=(1, 2, 2),
+        stage_strides=((1, 1, 1), (1, 2, 2), (1, 2, 2), (1, 2, 2))), 128),
+    'STC-ResNeXt3D': (dict(
+        type='ResNeXt3D',
+        depth=18,
+        in_channels=1,
+        stem_channels=8,
+        base_width=8,
+        cardinality=4,
+        conv1_kernel=(1, 3, 3),
+        pool1_stride=(1, 2, 2),
+        stage_strides=((1, 1, 1), (1, 2, 2), (1, 2, 2), (1, 2, 2)),
+        use_stc=True,
+        stc_ratio=4,
+        num_frames=4), 128),
+    'ResNet3d': (dict(
+        type='ResNet3d',
+        depth=18,
+        pretrained=None,
+        pretrained2d=False,
+        in_channels=1,
+        base_channels=4,
+        conv1_kernel=(1, 3, 3),
+        inflate=(1, 1, 1, 1),
+        conv1_stride_t=1,
+        pool1_stride_t=1), 32),
+    'X3D':
+    (dict(type='X3D', gamma_w=0.25, gamma_b=1, gamma_d=1, in_channels=1), 64),
+    'ResNet3dCSN': (dict(
+        type='ResNet3dCSN',
+        depth=50,
+        pretrained=None,
+        in_channels=1,
+        base_channels=4,
+        temporal_strides=(1, 1, 1, 1)), 128),
 }
 
 
@@ -48,13 +71,22 @@ def build(backbone='ResNeXt3D', **kwargs):
     cfg = dict(
         type='DynamoNet',
         backbone=bb,
-        fp_head=dict(type='FramePredictionHead', in_channels=feat,
-                     num_frames=T, filter_size=5, mid_channels=8),
-        cls_head=dict(type='DynamoHead', num_classes=3, in_channels=feat,
-                      num_frames=T, mid_channels=8, ar_channels=16,
-                      dmr_channels=16),
-        data_preprocessor=dict(type='ActionDataPreprocessor',
-                               format_shape='NCTHW'))
+        fp_head=dict(
+            type='FramePredictionHead',
+            in_channels=feat,
+            num_frames=T,
+            filter_size=5,
+            mid_channels=8),
+        cls_head=dict(
+            type='DynamoHead',
+            num_classes=3,
+            in_channels=feat,
+            num_frames=T,
+            mid_channels=8,
+            ar_channels=16,
+            dmr_channels=16),
+        data_preprocessor=dict(
+            type='ActionDataPreprocessor', format_shape='NCTHW'))
     cfg.update(kwargs)
     with DefaultScope.overwrite_default_scope('mmmotion'):
         model = MODELS.build(cfg)
@@ -92,8 +124,10 @@ def test_fused_fp_loss_equals_two_step(monkeypatch):
                 lambda *a, **k: calls.append(1) or orig(*a, **k))
         losses = model(inputs, _samples([0, 2]), mode='loss')
         (losses['loss_fp'] + losses['loss_cls']).backward()
-        return losses, {k: p.grad.clone() for k, p in
-                        model.named_parameters() if p.grad is not None}, calls
+        return losses, {
+            k: p.grad.clone()
+            for k, p in model.named_parameters() if p.grad is not None
+        }, calls
 
     fused, g_fused, calls = run()
     assert calls  # the fused path ran
@@ -102,8 +136,8 @@ def test_fused_fp_loss_equals_two_step(monkeypatch):
     torch.testing.assert_close(fused['loss_fp'], plain['loss_fp'])
     assert g_fused.keys() == g_plain.keys()
     for k in g_plain:
-        torch.testing.assert_close(g_fused[k], g_plain[k], rtol=1e-4,
-                                   atol=1e-6)
+        torch.testing.assert_close(
+            g_fused[k], g_plain[k], rtol=1e-4, atol=1e-6)
 
 
 def test_train_step_lowers_fp_loss_on_real_depth(msr_mini):
@@ -111,16 +145,22 @@ def test_train_step_lowers_fp_loss_on_real_depth(msr_mini):
     ds = MotionVideoDataset(
         f'{msr_mini}/msr_action3d_train_list.txt', [
             dict(type='DepthInit'),
-            dict(type='UniformSample', clip_len=T + 1, num_clips=1,
-                 test_mode=True),
+            dict(
+                type='UniformSample',
+                clip_len=T + 1,
+                num_clips=1,
+                test_mode=True),
             dict(type='DepthDecode'),
             dict(type='Resize', scale=(32, 32), keep_ratio=False),
             dict(type='DepthNormalize'),
             dict(type='FormatShape', input_format='NCTHW'),
             dict(type='PackActionInputs')
-        ], data_prefix=dict(video=msr_mini), num_classes=20)
-    batch = dict(inputs=[ds[i]['inputs'] for i in range(4)],
-                 data_samples=[ds[i]['data_samples'] for i in range(4)])
+        ],
+        data_prefix=dict(video=msr_mini),
+        num_classes=20)
+    batch = dict(
+        inputs=[ds[i]['inputs'] for i in range(4)],
+        data_samples=[ds[i]['data_samples'] for i in range(4)])
     model = build(self_supervised=True, cls_head=None)
     from mmengine.optim import OptimWrapper
     optim = OptimWrapper(torch.optim.Adam(model.parameters(), lr=1e-2))
@@ -155,8 +195,8 @@ def test_predict_averages_clips_and_returns_frames_on_request():
     inputs = torch.rand(2, 3, 1, T + 1, 16, 16)  # 3 clips a video
     with torch.no_grad():
         out = model(inputs, _samples([0, 1]), mode='predict')
-        flat = model.cls_head(
-            model.extract_feat(inputs, stage='filters')[0]).softmax(-1)
+        flat = model.cls_head(model.extract_feat(
+            inputs, stage='filters')[0]).softmax(-1)
     torch.testing.assert_close(out[0].pred_score, flat[:3].mean(0))
     assert out[1].pred_frames.shape == (1, T, 16, 16)
     torch.testing.assert_close(out[1].target_frames, inputs[1, 0, :, 1:])
@@ -164,13 +204,22 @@ def test_predict_averages_clips_and_returns_frames_on_request():
 
 def test_local_filter_mode():
     model = build(
-        fp_head=dict(type='FramePredictionHead', in_channels=128,
-                     num_frames=T, filter_size=3, mid_channels=8,
-                     mode='local'),
-        cls_head=dict(type='DynamoHead', num_classes=3, in_channels=128,
-                      num_frames=T, filter_size=3, mid_channels=8))
-    losses = model(torch.rand(1, 1, 1, T + 1, 16, 16), _samples([1]),
-                   mode='loss')
+        fp_head=dict(
+            type='FramePredictionHead',
+            in_channels=128,
+            num_frames=T,
+            filter_size=3,
+            mid_channels=8,
+            mode='local'),
+        cls_head=dict(
+            type='DynamoHead',
+            num_classes=3,
+            in_channels=128,
+            num_frames=T,
+            filter_size=3,
+            mid_channels=8))
+    losses = model(
+        torch.rand(1, 1, 1, T + 1, 16, 16), _samples([1]), mode='loss')
     assert torch.isfinite(losses['loss_fp'])
 
 
@@ -182,23 +231,35 @@ def test_clip_length_mismatch_is_explained():
 
 def test_filter_larger_than_frame_is_explained():
     model = build(
-        fp_head=dict(type='FramePredictionHead', in_channels=128,
-                     num_frames=T, filter_size=7, mid_channels=8))
+        fp_head=dict(
+            type='FramePredictionHead',
+            in_channels=128,
+            num_frames=T,
+            filter_size=7,
+            mid_channels=8))
     with pytest.raises(ValueError, match='larger than the frame'):
         model(torch.rand(1, 1, 1, T + 1, 5, 5), _samples([0]), mode='loss')
 
 
 def test_even_filter_size_refused():
     with pytest.raises(ValueError, match='odd'):
-        build(fp_head=dict(type='FramePredictionHead', in_channels=128,
-                           num_frames=T, filter_size=4))
+        build(
+            fp_head=dict(
+                type='FramePredictionHead',
+                in_channels=128,
+                num_frames=T,
+                filter_size=4))
 
 
 def test_fp_head_owns_the_fp_loss():
-    model = build(fp_head=dict(
-        type='FramePredictionHead', in_channels=128, num_frames=T,
-        filter_size=5, mid_channels=8,
-        loss_fp=dict(type='HuberLoss', delta=0.01, loss_weight=2.0)))
+    model = build(
+        fp_head=dict(
+            type='FramePredictionHead',
+            in_channels=128,
+            num_frames=T,
+            filter_size=5,
+            mid_channels=8,
+            loss_fp=dict(type='HuberLoss', delta=0.01, loss_weight=2.0)))
     assert model.fp_head.loss_fp.loss_weight == 2.0
     assert not hasattr(model, 'fp_loss')
     assert not any('loss' in k for k in model.state_dict())

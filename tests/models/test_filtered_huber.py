@@ -11,8 +11,8 @@ from mmmotion.models.losses.huber_loss import HuberLoss
 def _data(n=3, c=2, t=4, h=9, w=11, s=5, seed=0):
     g = torch.Generator().manual_seed(seed)
     frames = torch.rand(n, c, t, h, w, generator=g, dtype=torch.float64)
-    filters = torch.rand(n, t, s, s, generator=g,
-                         dtype=torch.float64).softmax(-1)
+    filters = torch.rand(
+        n, t, s, s, generator=g, dtype=torch.float64).softmax(-1)
     target = torch.rand(n, c, t, h, w, generator=g, dtype=torch.float64)
     # frames whose prediction error is tiny fall in the quadratic part
     with torch.no_grad():
@@ -64,7 +64,8 @@ def test_no_grad_and_errors():
     with torch.no_grad():
         v = filtered_huber_loss(frames, filters, target)
     torch.testing.assert_close(
-        v, HuberLoss()(apply_dynamic_filters(frames, filters), target))
+        v,
+        HuberLoss()(apply_dynamic_filters(frames, filters), target))
     with pytest.raises(ValueError, match='global'):
         filtered_huber_loss(frames, torch.rand(3, 4, 25, 9, 11), target)
     with pytest.raises(ValueError, match='differ in shape'):

@@ -10,7 +10,7 @@ def test_frame_level_huber_follows_the_paper():
     target = torch.zeros(2, 1, 3, 4, 4)
     pred = target.clone()
     pred[0, 0, 0, 0, 0] = 0.004  # ||d||_1 = 0.004 < delta: quadratic
-    pred[1, 0, 2] = 0.5          # ||d||_1 = 8 > delta: linear
+    pred[1, 0, 2] = 0.5  # ||d||_1 = 8 > delta: linear
     quad = 0.5 * 0.004**2
     lin = 0.01 * 8 - 0.5 * 0.01**2
     expected = (quad + lin) / 6  # six frames, four of them exact

@@ -8,8 +8,12 @@ from mmmotion.registry import MODELS
 
 def _head():
     with DefaultScope.overwrite_default_scope('mmmotion'):
-        return MODELS.build(dict(type='LinearProbeHead', num_classes=3,
-                                 in_channels=4, dropout_ratio=0.0))
+        return MODELS.build(
+            dict(
+                type='LinearProbeHead',
+                num_classes=3,
+                in_channels=4,
+                dropout_ratio=0.0))
 
 
 def test_scores_do_not_depend_on_feature_scale():
@@ -19,7 +23,8 @@ def test_scores_do_not_depend_on_feature_scale():
     b = head(1000 * x)  # train mode: batch statistics
     torch.testing.assert_close(a, b, rtol=1e-3, atol=1e-3)
     # no parameters beyond the FC: the classifier is linear
-    assert {n for n, _ in head.named_parameters()} == {'fc_cls.weight',
-                                                      'fc_cls.bias'}
+    assert {n
+            for n, _ in head.named_parameters()
+            } == {'fc_cls.weight', 'fc_cls.bias'}
     head.eval()
     assert head(x).shape == (8, 3)

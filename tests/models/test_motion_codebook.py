@@ -30,8 +30,9 @@ def patch_flows():
         vr = decord.VideoReader(osp.join(DATA, 'unlabeled_rgb', name))
         frames = vr.get_batch([20, 23, 35, 38]).asnumpy()
         grey = [
-            cv2.resize(cv2.cvtColor(f, cv2.COLOR_RGB2GRAY), (128, 96),
-                       interpolation=cv2.INTER_AREA) for f in frames
+            cv2.resize(
+                cv2.cvtColor(f, cv2.COLOR_RGB2GRAY), (128, 96),
+                interpolation=cv2.INTER_AREA) for f in frames
         ]
         for a, b in ((grey[0], grey[1]), (grey[2], grey[3])):
             vecs.append(patch_mean(compute_flow(a, b), 8).reshape(-1, 2))
@@ -48,7 +49,8 @@ def test_uniform_grid():
     assert isinstance(cb, MotionCodebook)
     assert cb.num_codewords == 9 and cb.dim == 2
     xs, ys = torch.meshgrid(
-        torch.tensor([-2., 0., 2.]), torch.tensor([-4., 0., 4.]),
+        torch.tensor([-2., 0., 2.]),
+        torch.tensor([-4., 0., 4.]),
         indexing='ij')
     torch.testing.assert_close(cb.codewords,
                                torch.stack([xs.flatten(),
@@ -59,8 +61,8 @@ def test_uniform_grid():
     cb3 = UniformCodebook(
         dim=3, bins_per_dim=[2, 3, 4], ranges=[(-1, 1), (-1, 1), (-20, 20)])
     assert cb3.num_codewords == 24 and cb3.dim == 3
-    torch.testing.assert_close(cb3.decode(cb3.quantize(cb3.codewords)),
-                               cb3.codewords)
+    torch.testing.assert_close(
+        cb3.decode(cb3.quantize(cb3.codewords)), cb3.codewords)
     # Far outside the ranges: the nearest border bin.
     assert cb.quantize(torch.tensor([100., -100.])).item() == 6
     assert not list(cb.parameters())  # a buffer, not trained
@@ -77,8 +79,11 @@ def test_uniform_errors():
 
 def test_registry_builds_codebooks():
     cb = MODELS.build(
-        dict(type='UniformCodebook', dim=2, bins_per_dim=4,
-             ranges=[(-2, 2), (-2, 2)]))
+        dict(
+            type='UniformCodebook',
+            dim=2,
+            bins_per_dim=4,
+            ranges=[(-2, 2), (-2, 2)]))
     assert isinstance(cb, UniformCodebook) and cb.num_codewords == 16
 
 
@@ -104,7 +109,8 @@ def test_expected_and_decode():
     idx = torch.randint(0, 25, (2, 3, 4))
     onehot = torch.nn.functional.one_hot(idx, 25).permute(0, 3, 1, 2).float()
     torch.testing.assert_close(
-        cb.expected(onehot), cb.decode(idx).permute(0, 3, 1, 2))
+        cb.expected(onehot),
+        cb.decode(idx).permute(0, 3, 1, 2))
     probs = torch.rand(2, 25).softmax(1)
     torch.testing.assert_close(cb.expected(probs), probs @ cb.codewords)
     with pytest.raises(ValueError, match=r'probs must be \(N, 25, \.\.\.\)'):
@@ -147,8 +153,9 @@ def test_kmeans_on_real_patch_flows(patch_flows, tmp_path):
     torch.testing.assert_close(
         cb.estimate_frequencies(torch.from_numpy(patch_flows)), cb.freqs)
 
-    with pytest.raises(ValueError, match='holds 8 codewords but '
-                       'num_codewords=16'):
+    with pytest.raises(
+            ValueError, match='holds 8 codewords but '
+            'num_codewords=16'):
         KMeansCodebook(path, num_codewords=16)
     with pytest.raises(ValueError, match='holds 2-D codewords but dim=3'):
         KMeansCodebook(path, dim=3)

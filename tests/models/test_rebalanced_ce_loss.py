@@ -24,8 +24,8 @@ def test_weights_by_hand():
     # by hand: 1 / (0.5 p + 1/6) = 2.1429, 3.1579, 4.6154; sum p w = 2.6946
     expected = torch.tensor([0.79524, 1.17193, 1.71281])
     torch.testing.assert_close(loss.weights, expected, rtol=1e-4, atol=1e-4)
-    torch.testing.assert_close(
-        loss.weights, torch.tensor(_manual_weights([.6, .3, .1], .5)))
+    torch.testing.assert_close(loss.weights,
+                               torch.tensor(_manual_weights([.6, .3, .1], .5)))
     # rarer codewords weigh more
     assert loss.weights[2] > loss.weights[1] > loss.weights[0]
 
@@ -35,8 +35,8 @@ def test_expected_weight_is_one(lam):
     p = torch.tensor([0.5, 0.25, 0.15, 0.07, 0.03])
     loss = RebalancedCrossEntropyLoss(5, lam=lam, class_freq=p * 1000)
     assert float((p * loss.weights).sum()) == pytest.approx(1.0, abs=1e-6)
-    torch.testing.assert_close(
-        loss.weights, torch.tensor(_manual_weights(p.tolist(), lam)))
+    torch.testing.assert_close(loss.weights,
+                               torch.tensor(_manual_weights(p.tolist(), lam)))
 
 
 def test_lam_one_is_plain_ce():
@@ -44,8 +44,8 @@ def test_lam_one_is_plain_ce():
     loss = RebalancedCrossEntropyLoss(4, lam=1.0, class_freq=[10, 1, 0, 3])
     torch.testing.assert_close(loss.weights, torch.ones(4))
     logits, target = torch.randn(6, 4), torch.randint(0, 4, (6, ))
-    torch.testing.assert_close(loss(logits, target),
-                               F.cross_entropy(logits, target))
+    torch.testing.assert_close(
+        loss(logits, target), F.cross_entropy(logits, target))
 
 
 def test_rebalance_false_is_cross_entropy():
@@ -54,12 +54,12 @@ def test_rebalance_false_is_cross_entropy():
     logits = torch.randn(3, 5, 4, 4)
     target = torch.randint(0, 5, (3, 4, 4))
     target[0, 0] = -100
-    torch.testing.assert_close(loss(logits, target),
-                               F.cross_entropy(logits, target))
+    torch.testing.assert_close(
+        loss(logits, target), F.cross_entropy(logits, target))
     torch.testing.assert_close(loss.weights, torch.ones(5))
     half = RebalancedCrossEntropyLoss(5, rebalance=False, loss_weight=0.5)
-    torch.testing.assert_close(half(logits, target),
-                               0.5 * F.cross_entropy(logits, target))
+    torch.testing.assert_close(
+        half(logits, target), 0.5 * F.cross_entropy(logits, target))
 
 
 def test_weighted_normalisation_is_per_element():
@@ -74,8 +74,8 @@ def test_weighted_normalisation_is_per_element():
     expected = (ce * w[target.clamp(min=0)] * valid).sum() / valid.sum()
     torch.testing.assert_close(loss(logits, target), expected)
     # not F.cross_entropy(weight=w), which divides by the sum of weights
-    assert not torch.allclose(loss(logits, target),
-                              F.cross_entropy(logits, target, weight=w))
+    assert not torch.allclose(
+        loss(logits, target), F.cross_entropy(logits, target, weight=w))
 
 
 def test_spatial_logits_and_gradient():
@@ -127,13 +127,13 @@ def test_online_estimation_counts_only_in_training():
     loss(logits, torch.full((1, 2, 3), 2))
     assert loss.counts.tolist() == [4, 1, 6]
     torch.testing.assert_close(
-        loss.weights, torch.tensor(_manual_weights([4 / 11, 1 / 11, 6 / 11],
-                                                   0.5)))
+        loss.weights,
+        torch.tensor(_manual_weights([4 / 11, 1 / 11, 6 / 11], 0.5)))
     # counts travel with the state dict
     assert loss.state_dict()['counts'].tolist() == [4, 1, 6]
     # given frequencies win over online estimation
-    fixed = RebalancedCrossEntropyLoss(3, class_freq=[1, 1, 1],
-                                       estimate_online=True)
+    fixed = RebalancedCrossEntropyLoss(
+        3, class_freq=[1, 1, 1], estimate_online=True)
     fixed(logits, target)
     assert not fixed.estimate_online and not hasattr(fixed, 'counts')
 
@@ -166,12 +166,16 @@ def test_loads_npy_and_json(tmp_path):
 
 
 def test_codebook_size_mismatch():
-    with pytest.raises(ValueError, match='the head predicts 4 codewords, the '
-                       'codebook/frequencies have 3'):
+    with pytest.raises(
+            ValueError,
+            match='the head predicts 4 codewords, the '
+            'codebook/frequencies have 3'):
         RebalancedCrossEntropyLoss(4, class_freq=[1, 2, 3])
     loss = RebalancedCrossEntropyLoss(4, class_freq=[1, 2, 3, 4])
-    with pytest.raises(ValueError, match='the head predicts 5 codewords, the '
-                       'codebook/frequencies have 4'):
+    with pytest.raises(
+            ValueError,
+            match='the head predicts 5 codewords, the '
+            'codebook/frequencies have 4'):
         loss(torch.randn(2, 5, 3, 3), torch.zeros(2, 3, 3, dtype=torch.long))
 
 
@@ -199,6 +203,9 @@ def test_argument_and_target_errors():
 def test_registered():
     assert MODELS.get('RebalancedCrossEntropyLoss') is \
         RebalancedCrossEntropyLoss
-    loss = MODELS.build(dict(type='RebalancedCrossEntropyLoss',
-                             num_codewords=3, class_freq=[2, 1, 1]))
+    loss = MODELS.build(
+        dict(
+            type='RebalancedCrossEntropyLoss',
+            num_codewords=3,
+            class_freq=[2, 1, 1]))
     assert loss.weights.shape == (3, )

@@ -3,13 +3,12 @@ import pytest
 import torch
 
 import mmmotion  # noqa: F401  (registers MMAction2's and mmmotion's modules)
-from mmmotion.models.backbones.resnext3d import (ResNeXt3D,
-                                                 ResNeXtBottleneck3D)
+from mmmotion.models.backbones.resnext3d import ResNeXt3D, ResNeXtBottleneck3D
 from mmmotion.models.layers.stc_block import STCBlock
 
 # tiny widths: inner widths 8/16/32/64, outputs 16/32/64/128
-TINY = dict(stem_channels=8, base_width=8, cardinality=4,
-            conv1_kernel=(3, 7, 7))
+TINY = dict(
+    stem_channels=8, base_width=8, cardinality=4, conv1_kernel=(3, 7, 7))
 # no temporal stride after the stem's pool, so that T stays > 1 everywhere
 T_KEEP = ((1, 1, 1), (1, 2, 2), (1, 2, 2), (1, 2, 2))
 
@@ -29,15 +28,18 @@ def test_output_shapes_default_strides(depth):
     with torch.no_grad():
         outs = model.eval()(torch.randn(1, 3, 16, 32, 32))
     # stem (1,2,2) + pool 2: 8x8x8; stages 2-4 halve T, H and W
-    assert [tuple(o.shape) for o in outs] == [(1, 16, 8, 8, 8),
-                                             (1, 32, 4, 4, 4),
-                                             (1, 64, 2, 2, 2),
-                                             (1, 128, 1, 1, 1)]
+    assert [tuple(o.shape)
+            for o in outs] == [(1, 16, 8, 8, 8), (1, 32, 4, 4, 4),
+                               (1, 64, 2, 2, 2), (1, 128, 1, 1, 1)]
 
 
 def test_single_out_index_returns_tensor_and_feat_dim():
-    model = ResNeXt3D(depth=18, out_indices=(2, ), num_stages=3,
-                      stage_strides=T_KEEP, **TINY)
+    model = ResNeXt3D(
+        depth=18,
+        out_indices=(2, ),
+        num_stages=3,
+        stage_strides=T_KEEP,
+        **TINY)
     with torch.no_grad():
         out = model.eval()(torch.randn(1, 3, 8, 16, 16))
     assert isinstance(out, torch.Tensor)
@@ -119,13 +121,19 @@ def test_stc_block_rejects_other_clip_length():
 
 
 def test_stc_in_every_bottleneck_with_stage_lengths():
-    model = ResNeXt3D(depth=18, use_stc=True, num_frames=16, stc_ratio=4,
-                      out_indices=(0, 1, 2, 3), **TINY)
+    model = ResNeXt3D(
+        depth=18,
+        use_stc=True,
+        num_frames=16,
+        stc_ratio=4,
+        out_indices=(0, 1, 2, 3),
+        **TINY)
     blocks = _blocks(model)
     assert len(blocks) == 8 and all(b.stc is not None for b in blocks)
     # T: 16 -> stem 16 -> pool 8 -> stages 8, 4, 2, 1
-    assert [getattr(model, f'layer{i}')[0].stc.num_frames
-            for i in range(1, 5)] == [8, 4, 2, 1]
+    assert [
+        getattr(model, f'layer{i}')[0].stc.num_frames for i in range(1, 5)
+    ] == [8, 4, 2, 1]
     assert model.layer3[1].stc.channels == 64
     with torch.no_grad():
         outs = model.eval()(torch.randn(1, 3, 16, 16, 16))
@@ -143,14 +151,21 @@ def test_gradients_reach_every_parameter():
     torch.manual_seed(0)
     # a small ratio, so that no STC hidden layer of these tiny widths is a
     # single (possibly dead) ReLU unit
-    model = ResNeXt3D(depth=18, use_stc=True, num_frames=4, stc_ratio=2,
-                      stage_strides=T_KEEP, **TINY)
+    model = ResNeXt3D(
+        depth=18,
+        use_stc=True,
+        num_frames=4,
+        stc_ratio=2,
+        stage_strides=T_KEEP,
+        **TINY)
     model.init_weights()
     model.train()
     x = torch.randn(2, 3, 4, 16, 16, requires_grad=True)
     model(x).pow(2).mean().backward()
-    missing = [n for n, p in model.named_parameters()
-               if p.grad is None or not p.grad.abs().sum() > 0]
+    missing = [
+        n for n, p in model.named_parameters()
+        if p.grad is None or not p.grad.abs().sum() > 0
+    ]
     assert not missing
     assert x.grad is not None and x.grad.abs().sum() > 0
 
@@ -167,8 +182,12 @@ def test_default_init_kaiming_fan_out_and_bn_constants():
 
 
 def test_frozen_stages_and_norm_eval():
-    model = ResNeXt3D(depth=18, frozen_stages=2, norm_eval=True,
-                      stage_strides=T_KEEP, **TINY)
+    model = ResNeXt3D(
+        depth=18,
+        frozen_stages=2,
+        norm_eval=True,
+        stage_strides=T_KEEP,
+        **TINY)
     model.train()
     frozen = ('conv1.', 'bn1.', 'layer1.', 'layer2.')
     for name, p in model.named_parameters():
@@ -177,16 +196,16 @@ def test_frozen_stages_and_norm_eval():
     assert bns and not any(m.training for m in bns)
     assert model.layer3.training  # only the norms are in eval mode
     # frozen BN statistics do not move; unfrozen ones do without norm_eval
-    model2 = ResNeXt3D(depth=18, frozen_stages=1, stage_strides=T_KEEP,
-                       **TINY).train()
+    model2 = ResNeXt3D(
+        depth=18, frozen_stages=1, stage_strides=T_KEEP, **TINY).train()
     before1 = model2.layer1[0].bn1.running_mean.clone()
     before3 = model2.layer3[0].bn1.running_mean.clone()
     model2(torch.randn(2, 3, 4, 16, 16))
     assert torch.equal(model2.layer1[0].bn1.running_mean, before1)
     assert not torch.equal(model2.layer3[0].bn1.running_mean, before3)
     with pytest.raises(ValueError, match='frozen_stages'):
-        ResNeXt3D(depth=18, num_stages=2, out_indices=(1, ),
-                  frozen_stages=3, **TINY)
+        ResNeXt3D(
+            depth=18, num_stages=2, out_indices=(1, ), frozen_stages=3, **TINY)
 
 
 def _save_backbone(model, path):
@@ -196,8 +215,8 @@ def _save_backbone(model, path):
 
 
 def test_init_cfg_pretrained_with_backbone_prefix(tmp_path):
-    cfg = dict(depth=18, use_stc=True, num_frames=4, stage_strides=T_KEEP,
-               **TINY)
+    cfg = dict(
+        depth=18, use_stc=True, num_frames=4, stage_strides=T_KEEP, **TINY)
     torch.manual_seed(1)
     src = ResNeXt3D(**cfg)
     src.init_weights()
@@ -217,16 +236,24 @@ def test_init_cfg_pretrained_with_backbone_prefix(tmp_path):
 
 
 def _recognizer_cfg(backbone_extra=None):
-    backbone = dict(type='ResNeXt3D', depth=18, stage_strides=T_KEEP,
-                    use_stc=True, num_frames=4, **TINY)
+    backbone = dict(
+        type='ResNeXt3D',
+        depth=18,
+        stage_strides=T_KEEP,
+        use_stc=True,
+        num_frames=4,
+        **TINY)
     backbone.update(backbone_extra or {})
     return dict(
         type='Recognizer3D',
         backbone=backbone,
-        cls_head=dict(type='I3DHead', num_classes=3, in_channels=128,
-                      average_clips='prob'),
-        data_preprocessor=dict(type='ActionDataPreprocessor',
-                               format_shape='NCTHW'))
+        cls_head=dict(
+            type='I3DHead',
+            num_classes=3,
+            in_channels=128,
+            average_clips='prob'),
+        data_preprocessor=dict(
+            type='ActionDataPreprocessor', format_shape='NCTHW'))
 
 
 def _build(cfg):
@@ -239,10 +266,13 @@ def _build(cfg):
 
 def _batch(n=2):
     from mmaction.structures import ActionDataSample
-    inputs = [torch.randint(0, 255, (1, 3, 4, 16, 16)).float()
-              for _ in range(n)]
-    samples = [ActionDataSample().set_gt_label(torch.tensor([i % 3]))
-               for i in range(n)]
+    inputs = [
+        torch.randint(0, 255, (1, 3, 4, 16, 16)).float() for _ in range(n)
+    ]
+    samples = [
+        ActionDataSample().set_gt_label(torch.tensor([i % 3]))
+        for i in range(n)
+    ]
     return dict(inputs=inputs, data_samples=samples)
 
 
@@ -264,8 +294,13 @@ def test_in_recognizer3d_with_i3d_head_train_and_predict(tmp_path):
     # the trained backbone initialises a fresh recognizer via init_cfg
     ckpt = tmp_path / 'recognizer.pth'
     torch.save({'state_dict': model.state_dict()}, ckpt)
-    fresh = _build(_recognizer_cfg(dict(init_cfg=dict(
-        type='Pretrained', checkpoint=str(ckpt), prefix='backbone.'))))
+    fresh = _build(
+        _recognizer_cfg(
+            dict(
+                init_cfg=dict(
+                    type='Pretrained',
+                    checkpoint=str(ckpt),
+                    prefix='backbone.'))))
     fresh.init_weights()
     ref = model.backbone.state_dict()
     for k, v in fresh.backbone.state_dict().items():
@@ -276,16 +311,27 @@ def test_pretrained_checkpoint_of_another_architecture_is_refused(tmp_path):
     from mmengine.registry import DefaultScope
 
     from mmmotion.registry import MODELS
-    tiny = dict(type='ResNeXt3D', depth=18, in_channels=1, stem_channels=8,
-                base_width=8, cardinality=4, conv1_kernel=(1, 3, 3),
-                pool1_stride=(1, 2, 2),
-                stage_strides=((1, 1, 1), (1, 2, 2), (1, 2, 2), (1, 2, 2)))
+    tiny = dict(
+        type='ResNeXt3D',
+        depth=18,
+        in_channels=1,
+        stem_channels=8,
+        base_width=8,
+        cardinality=4,
+        conv1_kernel=(1, 3, 3),
+        pool1_stride=(1, 2, 2),
+        stage_strides=((1, 1, 1), (1, 2, 2), (1, 2, 2), (1, 2, 2)))
 
     def build(ckpt, **kw):
         with DefaultScope.overwrite_default_scope('mmmotion'):
-            return MODELS.build(dict(tiny, **kw, init_cfg=dict(
-                type='Pretrained', checkpoint=str(ckpt),
-                prefix='backbone.')))
+            return MODELS.build(
+                dict(
+                    tiny,
+                    **kw,
+                    init_cfg=dict(
+                        type='Pretrained',
+                        checkpoint=str(ckpt),
+                        prefix='backbone.')))
 
     src = build(tmp_path / 'unused.pth')
     good = {f'backbone.{k}': v for k, v in src.state_dict().items()}
@@ -297,14 +343,21 @@ def test_pretrained_checkpoint_of_another_architecture_is_refused(tmp_path):
         assert torch.equal(v, good['backbone.' + k]), k
     # a wider backbone: same keys, other shapes
     wide = build(tmp_path / 'unused.pth', base_width=16)
-    torch.save({'state_dict': {f'backbone.{k}': v for k, v in
-                               wide.state_dict().items()}},
-               tmp_path / 'wide.pth')
-    with pytest.raises(ValueError, match=r'wide\.pth does not hold this '
-                       r'ResNeXt3D.*keys of another shape: \w'):
+    torch.save(
+        {
+            'state_dict': {
+                f'backbone.{k}': v
+                for k, v in wide.state_dict().items()
+            }
+        }, tmp_path / 'wide.pth')
+    with pytest.raises(
+            ValueError,
+            match=r'wide\.pth does not hold this '
+            r'ResNeXt3D.*keys of another shape: \w'):
         build(tmp_path / 'wide.pth').init_weights()
     # no backbone keys at all
-    torch.save({'state_dict': {'head.w': torch.zeros(1)}},
-               tmp_path / 'none.pth')
+    torch.save({'state_dict': {
+        'head.w': torch.zeros(1)
+    }}, tmp_path / 'none.pth')
     with pytest.raises(ValueError, match=r'missing keys: bn1\.bias'):
         build(tmp_path / 'none.pth').init_weights()

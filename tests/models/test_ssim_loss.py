@@ -25,11 +25,18 @@ def test_built_from_the_losses_registry():
 
 def test_a_term_of_the_decoder_head_loss():
     with DefaultScope.overwrite_default_scope('mmmotion'):
-        head = MODELS.build(dict(
-            type='MotionDecoderHead', in_channels=8, mid_channels=4,
-            loss_ssim=dict(type='SSIMLoss', loss_weight=2.0)))
-        no_ssim = MODELS.build(dict(type='MotionDecoderHead', in_channels=8,
-                                    mid_channels=4, loss_ssim=None))
+        head = MODELS.build(
+            dict(
+                type='MotionDecoderHead',
+                in_channels=8,
+                mid_channels=4,
+                loss_ssim=dict(type='SSIMLoss', loss_weight=2.0)))
+        no_ssim = MODELS.build(
+            dict(
+                type='MotionDecoderHead',
+                in_channels=8,
+                mid_channels=4,
+                loss_ssim=None))
     assert isinstance(head.loss_ssim, SSIMLoss)
     assert head.loss_ssim.loss_weight == 2.0
     torch.manual_seed(0)
@@ -39,7 +46,7 @@ def test_a_term_of_the_decoder_head_loss():
     assert set(losses) == {'loss_photo', 'loss_ssim', 'loss_smooth'}
     torch.testing.assert_close(losses['loss_ssim'],
                                2.0 * (1 - ssim(nxt, frames)))
-    assert set(no_ssim.loss(zero, frames, nxt)) == {'loss_photo',
-                                                    'loss_smooth'}
+    assert set(no_ssim.loss(zero, frames,
+                            nxt)) == {'loss_photo', 'loss_smooth'}
     # the losses hold no state: the head's checkpoint keys are its convs
     assert not any(k.startswith('loss') for k in head.state_dict())

@@ -11,10 +11,16 @@ from mmmotion.models.layers import (BilinearUpsample, ContextGuidedUpsample,
                                     DeconvUpsample)
 from mmmotion.registry import MODELS
 
-BACKBONE = dict(type='ResNeXt3D', depth=18, in_channels=1, stem_channels=8,
-                base_width=8, cardinality=4, conv1_kernel=(1, 3, 3),
-                pool1_stride=(1, 2, 2),
-                stage_strides=((1, 1, 1), (1, 2, 2), (1, 2, 2), (1, 2, 2)))
+BACKBONE = dict(
+    type='ResNeXt3D',
+    depth=18,
+    in_channels=1,
+    stem_channels=8,
+    base_width=8,
+    cardinality=4,
+    conv1_kernel=(1, 3, 3),
+    pool1_stride=(1, 2, 2),
+    stage_strides=((1, 1, 1), (1, 2, 2), (1, 2, 2), (1, 2, 2)))
 
 
 def _build(cfg):
@@ -40,11 +46,12 @@ def test_bilinear_and_deconv_values():
     low = torch.randn(1, 2, 4, 4)
     bil = BilinearUpsample(scale=4)
     torch.testing.assert_close(
-        bil(low), 4 * F.interpolate(low, scale_factor=4, mode='bilinear',
-                                    align_corners=False))
+        bil(low), 4 * F.interpolate(
+            low, scale_factor=4, mode='bilinear', align_corners=False))
     assert not list(bil.parameters())
-    assert torch.equal(BilinearUpsample(4, scale_values=False)(low),
-                       bil(low) / 4)
+    assert torch.equal(
+        BilinearUpsample(4, scale_values=False)(low),
+        bil(low) / 4)
     torch.manual_seed(0)
     dec = DeconvUpsample(scale=4)
     torch.manual_seed(0)
@@ -63,9 +70,13 @@ def test_bad_scale_and_missing_context():
 
 
 def _model(**kwargs):
-    cfg = dict(type='CoarseToFineMotion', backbone=BACKBONE, in_channels=1,
-               decoder=dict(type='MotionDecoderHead', in_channels=128,
-                            mid_channels=8), context_channels=4)
+    cfg = dict(
+        type='CoarseToFineMotion',
+        backbone=BACKBONE,
+        in_channels=1,
+        decoder=dict(
+            type='MotionDecoderHead', in_channels=128, mid_channels=8),
+        context_channels=4)
     cfg.update(kwargs)
     return _build(cfg)
 
@@ -79,8 +90,9 @@ def test_model_takes_the_upsampler_as_a_config():
     assert isinstance(bil.upsample, BilinearUpsample)
     assert not hasattr(bil, 'context')
     dec = _model(upsampler=dict(type='DeconvUpsample'))
-    assert {k for k in dec.state_dict() if k.startswith('upsample')} == {
-        'upsample.weight', 'upsample.bias'}
+    assert {k
+            for k in dec.state_dict() if k.startswith('upsample')
+            } == {'upsample.weight', 'upsample.bias'}
     clip = torch.rand(1, 1, 4, 32, 32)
     for m in (ctx, bil, dec):
         assert m(clip).shape == (1, 2, 3, 32, 32)
@@ -92,5 +104,5 @@ def test_model_refuses_old_switch_and_mismatches():
     with pytest.raises(ValueError, match='out_stride'):
         _model(upsampler=dict(type='BilinearUpsample', scale=8))
     with pytest.raises(ValueError, match='context_channels'):
-        _model(upsampler=dict(type='ContextGuidedUpsample',
-                              context_channels=8))
+        _model(
+            upsampler=dict(type='ContextGuidedUpsample', context_channels=8))

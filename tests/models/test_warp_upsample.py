@@ -3,18 +3,17 @@ import os.path as osp
 
 import cv2
 import decord
-import numpy as np
 import pytest
 import torch
-import torch.nn.functional as F
 
 import mmmotion  # noqa: F401
 from mmmotion.models.layers import (ContextGuidedUpsample, backward_warp,
                                     reassemble, reassemble_naive, warp_pair)
 from mmmotion.models.losses import CharbonnierLoss, EdgeAwareSmoothnessLoss
 
-VIDEO = osp.join(osp.dirname(osp.dirname(osp.abspath(__file__))), 'data',
-                 'unlabeled_rgb', 'milk.mkv')
+VIDEO = osp.join(
+    osp.dirname(osp.dirname(osp.abspath(__file__))), 'data', 'unlabeled_rgb',
+    'milk.mkv')
 
 
 @pytest.fixture(scope='module')
@@ -55,10 +54,9 @@ def test_warp_pair_and_bad_input(frame):
 def test_reassembly_matches_the_naive_loop(scale):
     torch.manual_seed(0)
     low = torch.randn(2, 2, 3, 4, dtype=torch.double)
-    w = torch.randn(2, 9, 3 * scale, 4 * scale,
-                    dtype=torch.double).softmax(1)
-    torch.testing.assert_close(reassemble(low, w, scale, 3),
-                               reassemble_naive(low, w, scale, 3))
+    w = torch.randn(2, 9, 3 * scale, 4 * scale, dtype=torch.double).softmax(1)
+    torch.testing.assert_close(
+        reassemble(low, w, scale, 3), reassemble_naive(low, w, scale, 3))
 
 
 def test_upsampler_gradcheck_and_constant_motion():
@@ -71,8 +69,8 @@ def test_upsampler_gradcheck_and_constant_motion():
     assert torch.autograd.gradcheck(up, (low, ctx))
     # a constant motion stays constant (times the scale): convex weights
     const = torch.ones(1, 2, 3, 3, dtype=torch.double) * 0.5
-    torch.testing.assert_close(up(const, ctx), torch.ones(1, 2, 6, 6,
-                                                          dtype=torch.double))
+    torch.testing.assert_close(
+        up(const, ctx), torch.ones(1, 2, 6, 6, dtype=torch.double))
     with pytest.raises(ValueError, match='context must be'):
         up(low, ctx[..., :5])
     with pytest.raises(ValueError, match='scale must be 2, 4 or 8'):

@@ -29,8 +29,9 @@ def rgb_frames():
 @pytest.fixture(scope='module')
 def grey_pair(rgb_frames):
     return [
-        cv2.resize(cv2.cvtColor(f, cv2.COLOR_RGB2GRAY), (128, 96),
-                   interpolation=cv2.INTER_AREA) for f in rgb_frames
+        cv2.resize(
+            cv2.cvtColor(f, cv2.COLOR_RGB2GRAY), (128, 96),
+            interpolation=cv2.INTER_AREA) for f in rgb_frames
     ]
 
 
@@ -137,8 +138,7 @@ def test_depth_change_follows_flow(depth_seq):
     expect_valid = (d0 > 0) & (right > 0)
     expect_valid[:, -1] = False
     np.testing.assert_array_equal(valid, expect_valid)
-    np.testing.assert_allclose(
-        dz[valid], ((right - d0) / 2)[valid], atol=0.1)
+    np.testing.assert_allclose(dz[valid], ((right - d0) / 2)[valid], atol=0.1)
 
 
 def test_depth_change_shape_errors(depth_seq):
@@ -184,10 +184,10 @@ def test_patch_mean(grey_pair):
     flow = compute_flow(*grey_pair)
     out = patch_mean(flow, 8)
     assert out.shape == (12, 16, 2) and out.dtype == np.float32
-    np.testing.assert_allclose(out[3, 5], flow[24:32, 40:48].mean((0, 1)),
-                               rtol=1e-5, atol=1e-6)
-    np.testing.assert_allclose(out.mean((0, 1)), flow.mean((0, 1)),
-                               rtol=1e-4, atol=1e-6)
+    np.testing.assert_allclose(
+        out[3, 5], flow[24:32, 40:48].mean((0, 1)), rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(
+        out.mean((0, 1)), flow.mean((0, 1)), rtol=1e-4, atol=1e-6)
     assert patch_mean(flow[..., 0], 16).shape == (6, 8)
     with pytest.raises(ValueError, match='96x128 is not divisible into 7x7'):
         patch_mean(flow, 7)
@@ -212,7 +212,7 @@ def test_flow_to_color(grey_pair):
     assert flow_to_color(np.zeros((4, 5, 2)), max_mag=1.).max() == 0
     right = np.zeros((2, 2, 2), np.float32)
     right[..., 0] = 2.
-    np.testing.assert_array_equal(flow_to_color(right, max_mag=2.)[0, 0],
-                                  [255, 0, 0])  # +x is red
+    np.testing.assert_array_equal(
+        flow_to_color(right, max_mag=2.)[0, 0], [255, 0, 0])  # +x is red
     with pytest.raises(ValueError, match=r'flow_2d must be \(H, W, 2\)'):
         flow_to_color(np.zeros((4, 5)))

@@ -23,7 +23,9 @@ import time
 
 import numpy as np
 
-CONFIG = ('configs/atomic_flow/atomic-flow_convlstm-tiny_10x1x1-40e_msr-action3d-depth-64x48px.py')
+CONFIG = ((
+    'configs/atomic_flow/atomic-flow_convlstm-tiny_10x1x1-40e_msr-action3d-'
+    'depth-64x48px.py'))
 
 
 def _load_helper(*rel_path):
@@ -38,8 +40,10 @@ def _load_helper(*rel_path):
 
 
 def _set_targets(pipeline, **kw):
-    return [dict(t, **kw) if t['type'] == 'AtomicFlowTargets' else t
-            for t in pipeline]
+    return [
+        dict(t, **kw) if t['type'] == 'AtomicFlowTargets' else t
+        for t in pipeline
+    ]
 
 
 def target_throughput(cfg, infos, method, cache=None):
@@ -63,9 +67,9 @@ def step_cost(cfg, steps, batch, reps):
     from mmaction.structures import ActionDataSample
     from mmengine.optim import OptimWrapper
     from mmengine.registry import DefaultScope
+    from peak_memory import live_peak_mb  # beside this script
 
     from mmmotion.registry import MODELS
-    from peak_memory import live_peak_mb  # beside this script
     torch.manual_seed(0)
     mcfg = cfg.model.copy()
     mcfg['head'] = dict(mcfg['head'], num_steps=steps)
@@ -78,11 +82,13 @@ def step_cost(cfg, steps, batch, reps):
     samples = []
     for _ in range(batch):
         s = ActionDataSample()
-        s.set_field(np.random.randn(steps, h // patch, w // patch, 3)
-                    .astype(np.float32) * 0.2, 'flow_targets')
+        s.set_field(
+            np.random.randn(steps, h // patch, w // patch, 3).astype(
+                np.float32) * 0.2, 'flow_targets')
         samples.append(s)
-    data = dict(inputs=[torch.rand(1, 1, 2, h, w) for _ in range(batch)],
-                data_samples=samples)
+    data = dict(
+        inputs=[torch.rand(1, 1, 2, h, w) for _ in range(batch)],
+        data_samples=samples)
     for _ in range(2):
         model.train_step(data, optim)
     times = []
@@ -101,8 +107,8 @@ def loader_throughput(cfg, cache, batches, workers):
     loader_cfg = cfg.train_dataloader.copy()
     ds = dict(loader_cfg['dataset'])
     ds['pipeline'] = _set_targets(ds['pipeline'], cache_dir=cache)
-    loader_cfg.update(dataset=ds, num_workers=workers,
-                      persistent_workers=False)
+    loader_cfg.update(
+        dataset=ds, num_workers=workers, persistent_workers=False)
     with DefaultScope.overwrite_default_scope('mmmotion'):
         loader = Runner.build_dataloader(loader_cfg, seed=0)
     it = iter(loader)
@@ -122,13 +128,19 @@ def loader_throughput(cfg, cache, batches, workers):
 def main():
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     p.add_argument('config', nargs='?', default=CONFIG)
-    p.add_argument('--clips', type=int, default=40,
-                   help='videos for the target throughput')
-    p.add_argument('--tvl1-clips', type=int, default=5,
-                   help='videos for TV-L1 (slow)')
+    p.add_argument(
+        '--clips',
+        type=int,
+        default=40,
+        help='videos for the target throughput')
+    p.add_argument(
+        '--tvl1-clips', type=int, default=5, help='videos for TV-L1 (slow)')
     p.add_argument('--reps', type=int, default=10, help='timed steps')
-    p.add_argument('--batches', type=int, default=40,
-                   help='batches timed from the loader')
+    p.add_argument(
+        '--batches',
+        type=int,
+        default=40,
+        help='batches timed from the loader')
     args = p.parse_args()
 
     import cv2
@@ -149,8 +161,10 @@ def main():
         dataset = DATASETS.build(cfg.train_dataloader.dataset)
     infos = [dataset.get_data_info(i) for i in range(len(dataset))]
     sample = infos[:args.clips]
-    n_steps = [t for t in cfg.train_dataloader.dataset.pipeline
-               if t['type'] == 'AtomicFlowTargets'][0]['num_steps']
+    n_steps = [
+        t for t in cfg.train_dataloader.dataset.pipeline
+        if t['type'] == 'AtomicFlowTargets'
+    ][0]['num_steps']
     print(f'torch {torch.__version__}, {osp.basename(args.config)}, '
           f'{cfg.frame_size[0]}x{cfg.frame_size[1]}, N = {n_steps}')
     with tempfile.TemporaryDirectory() as cache:
@@ -163,9 +177,9 @@ def main():
         rows = [('dis', sample), ('farneback', sample),
                 ('tvl1', infos[:args.tvl1_clips]), ('cached', sample)]
         for method, infos_ in rows:
-            rate = target_throughput(
-                cfg, infos_, 'dis' if method == 'cached' else method,
-                cache if method == 'cached' else None)
+            rate = target_throughput(cfg, infos_,
+                                     'dis' if method == 'cached' else method,
+                                     cache if method == 'cached' else None)
             print(f'   {method:>10}: {rate:8.1f} clips/s '
                   f'({len(infos_)} clips)')
         torch.set_num_threads(2)

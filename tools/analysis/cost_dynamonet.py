@@ -8,7 +8,8 @@
    Targets: at most 1.10x the time and 1.15x the memory. Time: both models
    in one process, stepped in turn, so that both see the same load on a
    noisy machine; the ratio is the median of the per-pair ratios. Memory:
-   each model alone in a fresh subprocess. Memory, the target's measure: the peak of live tensor
+   each model alone in a fresh subprocess. Memory, the target's measure:
+   the peak of live tensor
    memory during one training step, above what is alive before it
    (parameters, optimiser state); on CPU summed from the allocation events
    of ``torch.profiler``, on CUDA ``torch.cuda.max_memory_allocated``.
@@ -34,33 +35,57 @@ def _rss_kb() -> int:
         return int(f.read().split()[1]) * os.sysconf('SC_PAGE_SIZE') // 1024
 
 
-def model_cfg(kind: str, frames: int, size: int, kernels=(1, 3),
+def model_cfg(kind: str,
+              frames: int,
+              size: int,
+              kernels=(1, 3),
               width: int = 16) -> dict:
     backbone = dict(
-        type='ResNeXt3D', depth=18, in_channels=3, stem_channels=width,
-        base_width=width, cardinality=8 if width < 64 else 32,
+        type='ResNeXt3D',
+        depth=18,
+        in_channels=3,
+        stem_channels=width,
+        base_width=width,
+        cardinality=8 if width < 64 else 32,
         conv1_kernel=(3, 7, 7),
-        conv1_stride=(1, 2, 2), pool1_stride=(1, 2, 2),
+        conv1_stride=(1, 2, 2),
+        pool1_stride=(1, 2, 2),
         stage_strides=((1, 1, 1), (1, 2, 2), (2, 2, 2), (2, 2, 2)))
     pre = dict(type='ActionDataPreprocessor', format_shape='NCTHW')
     if kind == 'recognizer3d':
         return dict(
-            type='Recognizer3D', backbone=backbone, data_preprocessor=pre,
-            cls_head=dict(type='I3DHead', num_classes=20,
-                          in_channels=16 * width,
-                          average_clips='prob'))
+            type='Recognizer3D',
+            backbone=backbone,
+            data_preprocessor=pre,
+            cls_head=dict(
+                type='I3DHead',
+                num_classes=20,
+                in_channels=16 * width,
+                average_clips='prob'))
     return dict(
-        type='DynamoNet', backbone=backbone, data_preprocessor=pre,
-        fp_head=dict(type='FramePredictionHead', in_channels=16 * width,
-                     num_frames=frames, filter_size=5,
-                     conv_kernels=tuple(kernels)),
-        cls_head=dict(type='DynamoHead', num_classes=20,
-                      in_channels=16 * width,
-                      num_frames=frames, filter_size=5,
-                      conv_kernels=tuple(kernels)))
+        type='DynamoNet',
+        backbone=backbone,
+        data_preprocessor=pre,
+        fp_head=dict(
+            type='FramePredictionHead',
+            in_channels=16 * width,
+            num_frames=frames,
+            filter_size=5,
+            conv_kernels=tuple(kernels)),
+        cls_head=dict(
+            type='DynamoHead',
+            num_classes=20,
+            in_channels=16 * width,
+            num_frames=frames,
+            filter_size=5,
+            conv_kernels=tuple(kernels)))
 
 
-def _build(kind: str, frames: int, size: int, batch: int, kernels=(1, 3),
+def _build(kind: str,
+           frames: int,
+           size: int,
+           batch: int,
+           kernels=(1, 3),
            width: int = 16):
     """A model in training mode, its optimiser and one batch of data."""
     import torch
@@ -77,8 +102,8 @@ def _build(kind: str, frames: int, size: int, batch: int, kernels=(1, 3),
     model.train()
     if torch.cuda.is_available():
         model.cuda()
-    optim = OptimWrapper(torch.optim.SGD(model.parameters(), lr=0.01,
-                                         momentum=0.9))
+    optim = OptimWrapper(
+        torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9))
     t_in = frames + 1 if kind == 'dynamonet' else frames
     samples = []
     for i in range(batch):
@@ -86,8 +111,9 @@ def _build(kind: str, frames: int, size: int, batch: int, kernels=(1, 3),
         s.set_gt_label(torch.tensor(i % 20))
         samples.append(s)
     data = dict(
-        inputs=[torch.rand(1, 3, t_in, size, size) * 255
-                for _ in range(batch)],
+        inputs=[
+            torch.rand(1, 3, t_in, size, size) * 255 for _ in range(batch)
+        ],
         data_samples=samples)
     return model, optim, data
 
@@ -101,8 +127,14 @@ def _timed_step(model, optim, data) -> float:
     return time.perf_counter() - t0
 
 
-def run_one(kind: str, frames: int, size: int, batch: int, steps: int,
-            warmup: int, kernels=(1, 3), width: int = 16) -> dict:
+def run_one(kind: str,
+            frames: int,
+            size: int,
+            batch: int,
+            steps: int,
+            warmup: int,
+            kernels=(1, 3),
+            width: int = 16) -> dict:
     """Memory of one model, measured alone in this process (a fresh
     subprocess)."""
     import torch
@@ -124,14 +156,24 @@ def run_one(kind: str, frames: int, size: int, batch: int, steps: int,
         peak_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss -
                    base) / 1024
     from peak_memory import live_peak_mb  # beside this script
-    live_mb = (peak_mb if cuda else live_peak_mb(
-        lambda: model.train_step(data, optim)))
-    return dict(kind=kind, frames=frames, kernels=list(kernels),
-                rss_mb=peak_mb, peak_mb=live_mb)
+    live_mb = (
+        peak_mb
+        if cuda else live_peak_mb(lambda: model.train_step(data, optim)))
+    return dict(
+        kind=kind,
+        frames=frames,
+        kernels=list(kernels),
+        rss_mb=peak_mb,
+        peak_mb=live_mb)
 
 
-def run_paired(frames: int, size: int, batch: int, steps: int, warmup: int,
-               kernels=(1, 3), width: int = 16) -> dict:
+def run_paired(frames: int,
+               size: int,
+               batch: int,
+               steps: int,
+               warmup: int,
+               kernels=(1, 3),
+               width: int = 16) -> dict:
     """Step times of Recognizer3D and DynamoNet, built in one process and
     stepped in turn (R3D, DynamoNet, R3D, ...), so that both see the same
     machine load; the ratio is the median of the per-pair ratios."""
@@ -149,12 +191,18 @@ def run_paired(frames: int, size: int, batch: int, steps: int, warmup: int,
     def median(xs):
         return sorted(xs)[len(xs) // 2]
 
-    return dict(r3d_step_s=median(tr), dynamo_step_s=median(td),
-                time_ratio=median(ratios), ratio_min=ratios[0],
-                ratio_max=ratios[-1])
+    return dict(
+        r3d_step_s=median(tr),
+        dynamo_step_s=median(td),
+        time_ratio=median(ratios),
+        ratio_min=ratios[0],
+        ratio_max=ratios[-1])
 
 
-def parts_cost(frames: int, size: int, batch: int, width: int,
+def parts_cost(frames: int,
+               size: int,
+               batch: int,
+               width: int,
                reps: int = 15) -> dict:
     """Forward + backward time of DynamoNet's own work, each part alone:
     the fused frame-prediction loss on the clip, the two heads on the
@@ -193,8 +241,7 @@ def parts_cost(frames: int, size: int, batch: int, width: int,
         dynamo_heads_ms=median_ms(heads),
         i3d_head_ms=median_ms(
             lambda: r3d.cls_head.loss(feats, samples)['loss_cls'].backward()),
-        backbone_ms=median_ms(
-            lambda: model.backbone(clip).sum().backward()))
+        backbone_ms=median_ms(lambda: model.backbone(clip).sum().backward()))
 
 
 def filter_speed(batch=8, channels=3, frames=16, size=112, s=5, reps=5):
@@ -242,18 +289,23 @@ def filter_speed(batch=8, channels=3, frames=16, size=112, s=5, reps=5):
             backward, reps * (3 if not backward else 1))
         diff = float((fast - slow).detach().abs().max())
         if backward:
-            diff = max(diff, float((g_fast - g_slow).abs().max() /
-                                   g_slow.abs().max()))
-        res[tag] = dict(vectorised_s=t_fast, loop_s=t_slow, speedup=ratio,
-                        speedup_range=list(rng), max_diff=diff)
+            diff = max(
+                diff, float(
+                    (g_fast - g_slow).abs().max() / g_slow.abs().max()))
+        res[tag] = dict(
+            vectorised_s=t_fast,
+            loop_s=t_slow,
+            speedup=ratio,
+            speedup_range=list(rng),
+            max_diff=diff)
     # the same grouped convolution with PyTorch's own backward (its CPU
     # depthwise weight-gradient kernel) against our custom backward
     n, c, t, h, w = x.shape
     p = s // 2
 
     def plain(x, f):
-        xp = F.pad(x.reshape(1, n * c * t, h, w), (p, p, p, p),
-                   mode='replicate')
+        xp = F.pad(
+            x.reshape(1, n * c * t, h, w), (p, p, p, p), mode='replicate')
         weight = f[:, None].expand(n, c, t, s, s).reshape(n * c * t, 1, s, s)
         return F.conv2d(xp, weight, groups=n * c * t).view(n, c, t, h, w)
 
@@ -285,32 +337,45 @@ def main():
     p.add_argument('--batch', type=int, default=4)
     p.add_argument('--steps', type=int, default=5)
     p.add_argument('--warmup', type=int, default=2)
-    p.add_argument('--filters-only', action='store_true',
-                   help='measure the dynamic-filter application only')
-    p.add_argument('--parts', action='store_true',
-                   help='only time DynamoNet\'s own parts (fused loss, '
-                   'heads) beside the backbone, forward + backward')
+    p.add_argument(
+        '--filters-only',
+        action='store_true',
+        help='measure the dynamic-filter application only')
+    p.add_argument(
+        '--parts',
+        action='store_true',
+        help='only time DynamoNet\'s own parts (fused loss, '
+        'heads) beside the backbone, forward + backward')
     p.add_argument('--out', help='also write the results as JSON here')
-    p.add_argument('--kernels', nargs='+', default=['1,3', '3,3'],
-                   help='conv kernel sizes of the two heads, one run each')
-    p.add_argument('--width', type=int, default=16,
-                   help='ResNeXt3D-18 base width (stem too): 16 is the CPU '
-                   'configs\' tiny backbone, 128 the paper\'s widths')
+    p.add_argument(
+        '--kernels',
+        nargs='+',
+        default=['1,3', '3,3'],
+        help='conv kernel sizes of the two heads, one run each')
+    p.add_argument(
+        '--width',
+        type=int,
+        default=16,
+        help='ResNeXt3D-18 base width (stem too): 16 is the CPU '
+        'configs\' tiny backbone, 128 the paper\'s widths')
     p.add_argument('--_one', nargs=3, help=argparse.SUPPRESS)
     p.add_argument('--_paired', nargs=2, help=argparse.SUPPRESS)
     args = p.parse_args()
     if args._paired:
         kernels = [int(k) for k in args._paired[1].split(',')]
-        print(json.dumps(run_paired(int(args._paired[0]), args.size,
-                                    args.batch, args.steps, args.warmup,
-                                    kernels, args.width)))
+        print(
+            json.dumps(
+                run_paired(
+                    int(args._paired[0]), args.size, args.batch, args.steps,
+                    args.warmup, kernels, args.width)))
         return
     if args._one:
         kind, frames = args._one[0], int(args._one[1])
         kernels = [int(k) for k in args._one[2].split(',')]
-        print(json.dumps(run_one(kind, frames, args.size, args.batch,
-                                 args.steps, args.warmup, kernels,
-                                 args.width)))
+        print(
+            json.dumps(
+                run_one(kind, frames, args.size, args.batch, args.steps,
+                        args.warmup, kernels, args.width)))
         return
     import torch
     if args.parts:
@@ -326,13 +391,18 @@ def main():
           f'device {"cuda" if torch.cuda.is_available() else "cpu"}, '
           f'batch {args.batch}, {args.size}x{args.size}, ResNeXt3D-18 '
           f'base width {args.width}')
+
     def sub(flag, *vals):
-        cmd = [sys.executable, __file__, flag, *vals,
-               '--size', str(args.size), '--batch', str(args.batch),
-               '--steps', str(args.steps), '--warmup', str(args.warmup),
-               '--width', str(args.width)]
-        out = subprocess.run(cmd, capture_output=True, text=True,
-                             check=True).stdout
+        cmd = [
+            sys.executable, __file__, flag, *vals, '--size',
+            str(args.size), '--batch',
+            str(args.batch), '--steps',
+            str(args.steps), '--warmup',
+            str(args.warmup), '--width',
+            str(args.width)
+        ]
+        out = subprocess.run(
+            cmd, capture_output=True, text=True, check=True).stdout
         return json.loads(out.strip().splitlines()[-1])
 
     rows = []
@@ -341,21 +411,27 @@ def main():
         for kernels in args.kernels:
             d = sub('--_one', 'dynamonet', str(frames), kernels)
             t = sub('--_paired', str(frames), kernels)
-            rows.append(dict(frames=frames, kernels=kernels, recognizer3d=r,
-                             dynamonet=d, times=t,
-                             time_ratio=t['time_ratio'],
-                             mem_ratio=d['peak_mb'] / max(r['peak_mb'], 1e-6),
-                             rss_ratio=d['rss_mb'] / max(r['rss_mb'], 1e-6)))
+            rows.append(
+                dict(
+                    frames=frames,
+                    kernels=kernels,
+                    recognizer3d=r,
+                    dynamonet=d,
+                    times=t,
+                    time_ratio=t['time_ratio'],
+                    mem_ratio=d['peak_mb'] / max(r['peak_mb'], 1e-6),
+                    rss_ratio=d['rss_mb'] / max(r['rss_mb'], 1e-6)))
     if rows:
         print('time: median step of each model, the two stepped in turn in '
               'one process; ratio: the median of the per-pair ratios '
               '[lowest, highest]. MB: peak live tensor memory of a training '
               'step (the target\'s measure), each model alone in a fresh '
               'process; RSS ratio: the same ratio of peak resident-set growth')
-        print(f'{"T":>3} {"heads":>6} {"R3D step s":>11} {"Dynamo step s":>14} '
-              f'{"ratio":>6} {"[range]":>13} {"target":>7} | {"R3D MB":>8} '
-              f'{"Dynamo MB":>10} {"ratio":>6} {"target":>7} | '
-              f'{"RSS ratio":>9}')
+        print(
+            f'{"T":>3} {"heads":>6} {"R3D step s":>11} {"Dynamo step s":>14} '
+            f'{"ratio":>6} {"[range]":>13} {"target":>7} | {"R3D MB":>8} '
+            f'{"Dynamo MB":>10} {"ratio":>6} {"target":>7} | '
+            f'{"RSS ratio":>9}')
     for row in rows:
         r, d, t = row['recognizer3d'], row['dynamonet'], row['times']
         heads = 'x'.join(row['kernels'].split(','))

@@ -20,8 +20,9 @@ import time
 
 import numpy as np
 
-VIDEO = osp.join(osp.dirname(__file__), '..', '..', 'tests', 'data',
-                 'unlabeled_rgb', 'milk.mkv')
+VIDEO = osp.join(
+    osp.dirname(__file__), '..', '..', 'tests', 'data', 'unlabeled_rgb',
+    'milk.mkv')
 
 
 def _best(fn, reps):
@@ -38,9 +39,9 @@ def upsampler_costs(size, reps, batch=4):
     import torch
     import torch.nn as nn
     import torch.nn.functional as F
+    from peak_memory import live_peak_mb  # beside this script
 
     from mmmotion.models.layers import ContextGuidedUpsample
-    from peak_memory import live_peak_mb  # beside this script
     torch.manual_seed(0)
     s, k = 4, 3
     low = torch.randn(batch, 2, size // s, size // s, requires_grad=True)
@@ -53,22 +54,24 @@ def upsampler_costs(size, reps, batch=4):
         cgu(low, ctx).sum().backward()
 
     def bilinear_conv():
-        conv(F.interpolate(low, scale_factor=s, mode='bilinear',
-                           align_corners=False)).sum().backward()
+        conv(
+            F.interpolate(
+                low, scale_factor=s, mode='bilinear',
+                align_corners=False)).sum().backward()
 
     def naive_unfold():
         w = cgu.kernel_net(ctx).softmax(1)
         up = F.interpolate(low, scale_factor=s, mode='nearest')
         p = (k // 2) * s
-        cols = F.unfold(F.pad(up, (p, p, p, p), mode='replicate'), k,
-                        dilation=s)
+        cols = F.unfold(
+            F.pad(up, (p, p, p, p), mode='replicate'), k, dilation=s)
         cols = cols.view(batch, 2, k * k, size, size)
         ((cols * w.unsqueeze(1)).sum(2) * s).sum().backward()
 
     out = {}
-    for name, fn in (('context-guided', ours), ('bilinear+conv',
-                                                bilinear_conv),
-                     ('naive unfold', naive_unfold)):
+    for name, fn in (('context-guided', ours),
+                     ('bilinear+conv', bilinear_conv), ('naive unfold',
+                                                        naive_unfold)):
         out[name] = (_best(fn, reps), live_peak_mb(fn))
     return out
 
@@ -87,16 +90,26 @@ def motion_throughput(size, clips, frames=8):
     raw = np.stack([cv2.resize(f, (size, size)) for f in raw])
     grey = [cv2.cvtColor(f, cv2.COLOR_RGB2GRAY) for f in raw]
     with DefaultScope.overwrite_default_scope('mmmotion'):
-        model = MODELS.build(dict(
-            type='CoarseToFineMotion',
-            backbone=dict(type='ResNeXt3D', depth=18, in_channels=3,
-                          stem_channels=16, base_width=16, cardinality=8,
-                          conv1_kernel=(3, 7, 7), conv1_stride=(1, 2, 2),
-                          pool1_stride=(1, 2, 2),
-                          stage_strides=((1, 1, 1), (1, 2, 2), (1, 2, 2),
-                                         (1, 2, 2))),
-            decoder=dict(type='MotionDecoderHead', in_channels=256,
-                         out_stride=4, mid_channels=32)))
+        model = MODELS.build(
+            dict(
+                type='CoarseToFineMotion',
+                backbone=dict(
+                    type='ResNeXt3D',
+                    depth=18,
+                    in_channels=3,
+                    stem_channels=16,
+                    base_width=16,
+                    cardinality=8,
+                    conv1_kernel=(3, 7, 7),
+                    conv1_stride=(1, 2, 2),
+                    pool1_stride=(1, 2, 2),
+                    stage_strides=((1, 1, 1), (1, 2, 2), (1, 2, 2), (1, 2,
+                                                                     2))),
+                decoder=dict(
+                    type='MotionDecoderHead',
+                    in_channels=256,
+                    out_stride=4,
+                    mid_channels=32)))
     model.eval()  # (timing only: no init_weights, whose log is long)
     clip = torch.from_numpy(raw).permute(3, 0, 1, 2)[None].float() / 255
     clip = clip.expand(clips, -1, -1, -1, -1).contiguous()
@@ -119,8 +132,8 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     p.add_argument('--sizes', type=int, nargs='+', default=[112, 224])
     p.add_argument('--reps', type=int, default=5)
-    p.add_argument('--clips', type=int, default=4,
-                   help='8-frame clips per model call')
+    p.add_argument(
+        '--clips', type=int, default=4, help='8-frame clips per model call')
     p.add_argument('--threads', type=int, default=1)
     args = p.parse_args()
     import cv2

@@ -26,8 +26,10 @@ def videos(paths):
     for p in paths:
         if osp.isdir(p):
             for d, _, names in sorted(os.walk(p)):
-                out += [osp.join(d, n) for n in sorted(names)
-                        if n.lower().endswith(VIDEO)]
+                out += [
+                    osp.join(d, n) for n in sorted(names)
+                    if n.lower().endswith(VIDEO)
+                ]
         else:
             out.append(p)
     return out
@@ -46,8 +48,12 @@ def main(argv=None):
     from mmmotion.datasets.transforms import SafeDecordInit
     files = videos(args.paths)
     plain = DecordInit()
-    kinds = {'DecordInit': [], 'full check, first use': [],
-             'sparse check, first use': [], 'later use (cached)': []}
+    kinds = {
+        'DecordInit': [],
+        'full check, first use': [],
+        'sparse check, first use': [],
+        'later use (cached)': []
+    }
     frames = 0
     for f in files:
         t = time.perf_counter()
@@ -64,10 +70,12 @@ def main(argv=None):
         SafeDecordInit().transform(dict(filename=f))
         kinds['later use (cached)'].append(time.perf_counter() - t)
     base = sum(kinds['DecordInit'])
-    lines = [f'{len(files)} videos, {frames} frames; times in one run, '
-             'each file timed in turn', '',
-             '| what | total s | median ms / file | x DecordInit |',
-             '| --- | :-: | :-: | :-: |']
+    lines = [
+        f'{len(files)} videos, {frames} frames; times in one run, '
+        'each file timed in turn', '',
+        '| what | total s | median ms / file | x DecordInit |',
+        '| --- | :-: | :-: | :-: |'
+    ]
     for k, ts in kinds.items():
         lines.append(f'| {k} | {sum(ts):.2f} | '
                      f'{1000 * statistics.median(ts):.1f} | '

@@ -22,8 +22,8 @@ def live_peak_mb(work: Callable[[], object]) -> float:
         torch.cuda.synchronize()
         return (torch.cuda.max_memory_allocated() - base) / 2**20
     from torch.profiler import ProfilerActivity, profile
-    with profile(activities=[ProfilerActivity.CPU],
-                 profile_memory=True) as prof:
+    with profile(
+            activities=[ProfilerActivity.CPU], profile_memory=True) as prof:
         work()
     events = sorted((e.start_ns(), e.nbytes())
                     for e in prof.profiler.kineto_results.events()

@@ -15,13 +15,15 @@ import sys
 import records as br
 import tables
 
-PRETEXT = ['motion/pred_l1', 'motion/pred_ssim', 'motion/pred_epe',
-           'frame_pred/ssim', 'frame_pred/psnr', 'atomic_flow/top1',
-           'atomic_flow/epe']
-HEADLINE = {'fine-tune': ['acc/top1', 'acc/mean1'],
-            'linear-probe': ['acc/top1'],
-            'retrieval': ['retrieval/R@1', 'retrieval/R@5',
-                          'retrieval/knn_top1']}
+PRETEXT = [
+    'motion/pred_l1', 'motion/pred_ssim', 'motion/pred_epe', 'frame_pred/ssim',
+    'frame_pred/psnr', 'atomic_flow/top1', 'atomic_flow/epe'
+]
+HEADLINE = {
+    'fine-tune': ['acc/top1', 'acc/mean1'],
+    'linear-probe': ['acc/top1'],
+    'retrieval': ['retrieval/R@1', 'retrieval/R@5', 'retrieval/knn_top1']
+}
 
 
 def compare(config, rerun_root, root='.'):
@@ -33,8 +35,8 @@ def compare(config, rerun_root, root='.'):
             missing.append((job, 'recorded' if a is None else 'rerun'))
             continue
         keys = HEADLINE.get(job['task']) or [
-            k for k in PRETEXT if k in a['metrics']] or sorted(
-                a['metrics'])[:4]
+            k for k in PRETEXT if k in a['metrics']
+        ] or sorted(a['metrics'])[:4]
         for k in keys:
             if k in a['metrics'] and k in b['metrics']:
                 rows.append((job, k, a['metrics'][k], b['metrics'][k]))
@@ -44,14 +46,18 @@ def compare(config, rerun_root, root='.'):
 def add_arguments(ap):
     ap.add_argument('configs', nargs='+')
     ap.add_argument('--rerun-root', required=True)
-    ap.add_argument('--recorded-root', default='.',
-                    help='compare with another rerun instead of the project')
+    ap.add_argument(
+        '--recorded-root',
+        default='.',
+        help='compare with another rerun instead of the project')
     ap.add_argument('--out')
 
 
 def run(args):
-    lines = ['| pretraining | job | metric | recorded | rerun | rerun - '
-             'recorded |', '| --- | --- | --- | :-: | :-: | :-: |']
+    lines = [
+        '| pretraining | job | metric | recorded | rerun | rerun - '
+        'recorded |', '| --- | --- | --- | :-: | :-: | :-: |'
+    ]
     bad = []
     for cfg in args.configs:
         rows, missing = compare(cfg, args.rerun_root, args.recorded_root)
@@ -62,8 +68,10 @@ def run(args):
                 f'{b - a:+.4f}'
             lines.append(f'| {name} | {job["task"]} | {k} | {fa} | {fb} | '
                          f'{diff} |')
-        bad += [f'{name}: {job["task"]} {job["config"]}: no {side} record'
-                for job, side in missing]
+        bad += [
+            f'{name}: {job["task"]} {job["config"]}: no {side} record'
+            for job, side in missing
+        ]
     text = '\n'.join(lines)
     print(text)
     if args.out:

@@ -5,7 +5,7 @@ it. The method's rules sit in ``<config_dir>/metafile_extra.yml``::
     Collection: CoarseToFineMotion
     Paper: {Title: "...", URL: "..."}
     Rules:   # GLOB | Dataset | Task, first match wins
-      - "c2f-motion_*msr*|MSR Action3D (cross-subject, depth)|Motion Estimation"
+      - "c2f-motion*|MSR Action3D (cross-subject, depth)|Motion Estimation"
     Models:  # what no log holds: metadata, the paper's numbers
       <model name>: {Metadata: {...}, Results: [...]}
 
@@ -26,9 +26,9 @@ mmpretrain's metafiles link a pretraining model to its downstream models.
 adds the benchmark suite: each pretraining model lists every recorded
 downstream run under ``Downstream:``, and the runs of shared configs
 (``configs/benchmarks/``: linear probe, retrieval) become models of their own
-with their metrics. ``Models:`` adds what no log holds: architecture notes and the paper's
-numbers, whose metric names say "(paper)". A run of several seeds gives the
-mean of its seeds and ``Seeds: N``.
+with their metrics. ``Models:`` adds what no log holds: architecture notes
+and the paper's numbers, whose metric names say "(paper)". A run of several
+seeds gives the mean of its seeds and ``Seeds: N``.
 """
 import argparse
 import fnmatch
@@ -56,8 +56,12 @@ def entries(config_dir, collection, rules):
                         None)
             if rule is None:
                 raise ValueError(f'no --rule matches the recorded run {name}')
-            e.update(run=True, dataset=rule[1], task=rule[2],
-                     metrics=run['metrics'], seeds=run.get('n', 1))
+            e.update(
+                run=True,
+                dataset=rule[1],
+                task=rule[2],
+                metrics=run['metrics'],
+                seeds=run.get('n', 1))
             for log in ('train.log', 'test.log'):
                 if osp.isfile(osp.join(logdir, log)):
                     e.setdefault('log', osp.join(logdir, log))
@@ -70,9 +74,11 @@ def entries(config_dir, collection, rules):
     return out
 
 
-TASK_NAMES = {'fine-tune': 'Action Recognition',
-              'linear-probe': 'Action Recognition (linear probe)',
-              'retrieval': 'Video Retrieval'}
+TASK_NAMES = {
+    'fine-tune': 'Action Recognition',
+    'linear-probe': 'Action Recognition (linear probe)',
+    'retrieval': 'Video Retrieval'
+}
 
 
 def benchmark_entries(config_dir, collection, items):
@@ -100,10 +106,17 @@ def benchmark_entries(config_dir, collection, items):
                 dataset = rec.PROTOCOLS[r['protocol']]
                 if r.get('fold') not in (None, 'mean'):
                     dataset = dataset.split(' (')[0] + f' fold {r["fold"]}'
-                e = dict(name=name, config=r['config'],
-                         collection=collection, run=True, dataset=dataset,
-                         task=TASK_NAMES[r['task']], metrics=r['metrics'],
-                         downstream=[], pretrained=pre, seeds=r.get('n', 1))
+                e = dict(
+                    name=name,
+                    config=r['config'],
+                    collection=collection,
+                    run=True,
+                    dataset=dataset,
+                    task=TASK_NAMES[r['task']],
+                    metrics=r['metrics'],
+                    downstream=[],
+                    pretrained=pre,
+                    seeds=r.get('n', 1))
                 log = osp.join(r['log_dir'], 'train.log')
                 e['log'] = log if osp.isfile(log) else osp.join(
                     r['log_dir'], 'test.log')
@@ -148,14 +161,17 @@ def _yaml_scalar(v):
 
 
 def render(collection, title, url, readme, items):
-    lines = ['Collections:', f'  - Name: {collection}',
-             f'    README: {readme}']
+    lines = [
+        'Collections:', f'  - Name: {collection}', f'    README: {readme}'
+    ]
     if url:
         lines += ['    Paper:', f'      URL: {url}', f'      Title: "{title}"']
     lines += ['', 'Models:']
     for e in items:
-        lines += [f'  - Name: {e["name"]}', f'    Config: {e["config"]}',
-                  f'    In Collection: {collection}', '    Metadata:']
+        lines += [
+            f'  - Name: {e["name"]}', f'    Config: {e["config"]}',
+            f'    In Collection: {collection}', '    Metadata:'
+        ]
         extra = e.get('extra', {})
         for k, v in extra.get('Metadata', {}).items():
             lines.append(f'      {k}: {_yaml_scalar(v)}')
@@ -169,14 +185,17 @@ def render(collection, title, url, readme, items):
         if e['run'] or extra.get('Results'):
             lines.append('    Results:')
         if e['run']:
-            lines += [f'      - Dataset: {e["dataset"]}',
-                      f'        Task: {e["task"]}', '        Metrics:']
+            lines += [
+                f'      - Dataset: {e["dataset"]}',
+                f'        Task: {e["task"]}', '        Metrics:'
+            ]
             for k, v in e['metrics'].items():
                 lines.append(f'          {k.split("/")[-1]}: {v:.4f}')
         for r in extra.get('Results', []):
-            lines += [f'      - Dataset: {_yaml_scalar(r["Dataset"])}',
-                      f'        Task: {_yaml_scalar(r["Task"])}',
-                      '        Metrics:']
+            lines += [
+                f'      - Dataset: {_yaml_scalar(r["Dataset"])}',
+                f'        Task: {_yaml_scalar(r["Task"])}', '        Metrics:'
+            ]
             for k, v in r['Metrics'].items():
                 lines.append(f'          {k}: {_yaml_scalar(v)}')
         if e['run'] and 'log' in e:
@@ -187,8 +206,13 @@ def render(collection, title, url, readme, items):
     return '\n'.join(lines) + '\n'
 
 
-def write(config_dir, collection=None, title=None, url=None, rules=None,
-          extra_file=None, out=None):
+def write(config_dir,
+          collection=None,
+          title=None,
+          url=None,
+          rules=None,
+          extra_file=None,
+          out=None):
     """Write ``<config_dir>/metafile.yml`` (or ``out``); the arguments
     default to ``metafile_extra.yml``'s. Returns (path, models, run here)."""
     extra_file = extra_file or osp.join(config_dir, 'metafile_extra.yml')
@@ -200,14 +224,15 @@ def write(config_dir, collection=None, title=None, url=None, rules=None,
     title = title or paper.get('Title')
     url = url or paper.get('URL')
     rules = rules if rules is not None else [
-        parse_rule(r) for r in extra.get('Rules', [])]
+        parse_rule(r) for r in extra.get('Rules', [])
+    ]
     items = entries(config_dir, collection, rules)
     items = benchmark_entries(config_dir, collection, items)
     items = add_extra(items, extra, extra_file)
-    text = render(collection, title, url,
-                  osp.join(config_dir, 'README.md'), items)
-    return (out or osp.join(config_dir, 'metafile.yml'), text,
-            len(items), sum(e['run'] for e in items))
+    text = render(collection, title, url, osp.join(config_dir, 'README.md'),
+                  items)
+    return (out or osp.join(config_dir, 'metafile.yml'), text, len(items),
+            sum(e['run'] for e in items))
 
 
 def parse_rule(r):
@@ -223,8 +248,10 @@ def main(argv=None):
     p.add_argument('--collection')
     p.add_argument('--paper-title')
     p.add_argument('--paper-url')
-    p.add_argument('--rule', action='append',
-                   help='"GLOB|Dataset|Task", first match wins')
+    p.add_argument(
+        '--rule',
+        action='append',
+        help='"GLOB|Dataset|Task", first match wins')
     p.add_argument('--extra', help='default: <config_dir>/metafile_extra.yml')
     p.add_argument('--out', help='default: <config_dir>/metafile.yml')
     args = p.parse_args(argv)

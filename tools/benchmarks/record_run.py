@@ -56,11 +56,17 @@ def _machine() -> str:
     return f'{os.cpu_count()} CPU cores, {dev}, torch {torch.__version__}'
 
 
-def record(config: str, nproc: int = 2, seed: int = 0,
-           run_name: Optional[str] = None, extra: Optional[List[str]] = None,
-           work_root: str = 'work_dirs', record_root: str = '.',
-           port: int = 29500, test_only: Optional[str] = None,
-           dry_run: bool = False, notes: Optional[dict] = None) -> str:
+def record(config: str,
+           nproc: int = 2,
+           seed: int = 0,
+           run_name: Optional[str] = None,
+           extra: Optional[List[str]] = None,
+           work_root: str = 'work_dirs',
+           record_root: str = '.',
+           port: int = 29500,
+           test_only: Optional[str] = None,
+           dry_run: bool = False,
+           notes: Optional[dict] = None) -> str:
     """Train (unless ``test_only``), test and record one run; return the
     record folder."""
     config = rec.norm(config)
@@ -71,8 +77,11 @@ def record(config: str, nproc: int = 2, seed: int = 0,
     extra = list(extra or [])
     start = time.time()
     if test_only is None:
-        _sh(['bash', 'tools/dist_train.sh', config, str(nproc), '--work-dir',
-             work, '--seed', str(seed)] + extra, port, dry_run)
+        _sh([
+            'bash', 'tools/dist_train.sh', config,
+            str(nproc), '--work-dir', work, '--seed',
+            str(seed)
+        ] + extra, port, dry_run)
     secs = int(time.time() - start)
     if test_only is not None:
         ckpt = test_only
@@ -84,8 +93,10 @@ def record(config: str, nproc: int = 2, seed: int = 0,
             raise FileNotFoundError(f'{work}: training wrote no checkpoint')
         ckpt = rec.norm(osp.relpath(ckpt, ROOT))
     test_work = osp.join(work, 'test')
-    _sh(['bash', 'tools/dist_test.sh', config, ckpt, str(nproc),
-         '--work-dir', test_work], port, dry_run)
+    _sh([
+        'bash', 'tools/dist_test.sh', config, ckpt,
+        str(nproc), '--work-dir', test_work
+    ], port, dry_run)
     if dry_run:
         return out
     os.makedirs(osp.join(ROOT, out), exist_ok=True)
@@ -94,17 +105,26 @@ def record(config: str, nproc: int = 2, seed: int = 0,
     logs = glob.glob(osp.join(osp.dirname(metrics), '*.log'))
     shutil.copy(logs[0], osp.join(ROOT, out, 'test.log'))
     if test_only is None:
-        train_logs = [p for p in glob.glob(osp.join(ROOT, work, '*', '*.log'))
-                      if '/test/' not in p]
-        shutil.copy(max(train_logs, key=osp.getmtime),
-                    osp.join(ROOT, out, 'train.log'))
-    lines = [f'config: {config}', f'checkpoint tested: {ckpt}',
-             f'seed: {seed}', f'processes: {nproc}']
+        train_logs = [
+            p for p in glob.glob(osp.join(ROOT, work, '*', '*.log'))
+            if '/test/' not in p
+        ]
+        shutil.copy(
+            max(train_logs, key=osp.getmtime),
+            osp.join(ROOT, out, 'train.log'))
+    lines = [
+        f'config: {config}', f'checkpoint tested: {ckpt}', f'seed: {seed}',
+        f'processes: {nproc}'
+    ]
     if test_only is None:
-        lines += [f'extra train.py arguments: {" ".join(extra)}',
-                  f'train wall-clock seconds: {secs}']
-    lines += [f'machine: {_machine()} ({platform.node()})',
-              f'date: {time.strftime("%Y-%m-%dT%H:%MZ", time.gmtime())}']
+        lines += [
+            f'extra train.py arguments: {" ".join(extra)}',
+            f'train wall-clock seconds: {secs}'
+        ]
+    lines += [
+        f'machine: {_machine()} ({platform.node()})',
+        f'date: {time.strftime("%Y-%m-%dT%H:%MZ", time.gmtime())}'
+    ]
     lines += [f'{k}: {v}' for k, v in (notes or {}).items()]
     with open(osp.join(ROOT, out, 'time.txt'), 'w') as f:
         f.write('\n'.join(lines) + '\n')
@@ -125,18 +145,21 @@ def main(argv=None):
     ap.add_argument('--seed', type=int, default=0)
     ap.add_argument('--run-name')
     ap.add_argument('--test-only', metavar='CHECKPOINT')
-    ap.add_argument('--port', type=int,
-                    default=int(os.environ.get('PORT', 29500)))
+    ap.add_argument(
+        '--port', type=int, default=int(os.environ.get('PORT', 29500)))
     ap.add_argument('--work-root', default='work_dirs')
     ap.add_argument('--record-root', default='.')
     ap.add_argument('--dry-run', action='store_true')
-    ap.add_argument('--skip-recorded', action='store_true',
-                    help='do nothing when this seed is recorded already')
+    ap.add_argument(
+        '--skip-recorded',
+        action='store_true',
+        help='do nothing when this seed is recorded already')
     args = ap.parse_args(argv)
-    job = dict(config=args.config,
-               run_name=args.run_name or rec.config_name(args.config))
-    if args.skip_recorded and rec.read_metrics(osp.join(
-            ROOT, rec.record_dir(job, args.record_root, args.seed))):
+    job = dict(
+        config=args.config,
+        run_name=args.run_name or rec.config_name(args.config))
+    if args.skip_recorded and rec.read_metrics(
+            osp.join(ROOT, rec.record_dir(job, args.record_root, args.seed))):
         print(f'recorded already: {args.config} (seed {args.seed})')
         return
     record(args.config, args.nproc, args.seed, args.run_name, extra,

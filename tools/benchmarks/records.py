@@ -84,9 +84,11 @@ def renames(root: str = '.') -> Dict[str, str]:
         if osp.isfile(path):
             import yaml
             with open(path) as f:
-                table = {norm(k): norm(v) for k, v in
-                         ((yaml.safe_load(f) or {}).get('renames') or
-                          {}).items()}
+                table = {
+                    norm(k): norm(v)
+                    for k, v in ((
+                        yaml.safe_load(f) or {}).get('renames') or {}).items()
+                }
         for k in list(table):
             seen = {k}
             while table[k] in table and table[k] not in seen:
@@ -124,16 +126,24 @@ def load_jobs(pretrain_config: str) -> List[dict]:
     from mmengine.config import Config
     cfg = Config.fromfile(pretrain_config)
     name = config_name(pretrain_config)
-    jobs = [dict(task='pretext', protocol=None, config=norm(pretrain_config),
-                 load=None, fold=None, run_name=name)]
+    jobs = [
+        dict(
+            task='pretext',
+            protocol=None,
+            config=norm(pretrain_config),
+            load=None,
+            fold=None,
+            run_name=name)
+    ]
     entries = cfg.get('downstream', None)
     if entries is None:
         raise ValueError(f'{pretrain_config} has no `downstream` list: it is '
                          'not a pretraining config with benchmark jobs')
     for i, e in enumerate(entries):
         where = f'{pretrain_config}: downstream[{i}]'
-        unknown = set(e) - {'task', 'protocol', 'config', 'load', 'fold',
-                            'run_name'}
+        unknown = set(e) - {
+            'task', 'protocol', 'config', 'load', 'fold', 'run_name'
+        }
         if unknown:
             raise ValueError(f'{where} has unknown keys {sorted(unknown)}')
         if e.get('task') not in TASKS[1:]:
@@ -156,9 +166,14 @@ def load_jobs(pretrain_config: str) -> List[dict]:
         load = e.get('load')
         if load is None and e['task'] in TRAINED_TASKS:
             load = cfg.get('downstream_load', DEFAULT_LOAD)
-        jobs.append(dict(task=e['task'], protocol=e['protocol'],
-                         config=norm(e['config']), load=load,
-                         fold=e.get('fold'), run_name=run_name))
+        jobs.append(
+            dict(
+                task=e['task'],
+                protocol=e['protocol'],
+                config=norm(e['config']),
+                load=load,
+                fold=e.get('fold'),
+                run_name=run_name))
     seen = {}
     for j in jobs:
         key = record_dir(j)
@@ -219,9 +234,13 @@ def _read_one(job: dict, folder: str) -> Optional[dict]:
             current_name(recorded) != norm(job['config']):
         raise ValueError(f'{metrics_file} was recorded for {recorded}, not '
                          f'for {job["config"]}: refusing to use it')
-    rec = dict(task=job['task'], protocol=job['protocol'],
-               config=job['config'], fold=job['fold'], log_dir=folder,
-               metrics=metrics)
+    rec = dict(
+        task=job['task'],
+        protocol=job['protocol'],
+        config=job['config'],
+        fold=job['fold'],
+        log_dir=folder,
+        metrics=metrics)
     m = SEED_DIR.match(osp.basename(folder))
     seed = info.get('seed')
     if m:
@@ -260,8 +279,10 @@ def read_seed_records(job: dict, root: str = '.') -> List[dict]:
     two records claim the same seed.
     """
     d = record_dir(job, root)
-    recs = [r for r in (_read_one(job, norm(f)) for f in _folders(d))
-            if r is not None]
+    recs = [
+        r for r in (_read_one(job, norm(f)) for f in _folders(d))
+        if r is not None
+    ]
     seeds = [r['seed'] for r in recs]
     if len(set(seeds)) != len(seeds):
         raise ValueError(f'{d}: two records of the same seed ({seeds})')
@@ -294,9 +315,18 @@ def aggregate_seeds(recs: List[dict]) -> Optional[dict]:
     if SEED_DIR.match(osp.basename(top)):
         top = norm(osp.dirname(top))
     out = {k: v for k, v in recs[0].items() if k not in ('metrics', 'seed')}
-    out.update(log_dir=top, metrics={k: s[0] for k, s in stats.items()},
-               std={k: s[1] for k, s in stats.items()}, n=len(recs),
-               seeds=recs)
+    out.update(
+        log_dir=top,
+        metrics={
+            k: s[0]
+            for k, s in stats.items()
+        },
+        std={
+            k: s[1]
+            for k, s in stats.items()
+        },
+        n=len(recs),
+        seeds=recs)
     return out
 
 
@@ -324,35 +354,57 @@ def mean_over_folds(records: List[dict]) -> List[dict]:
             groups.setdefault((r['task'], r['protocol']), []).append(r)
     for (task, protocol), folds in groups.items():
         keys = set.intersection(*(set(f['metrics']) for f in folds))
-        mean = {k: sum(f['metrics'][k] for f in folds) / len(folds)
-                for k in sorted(keys)}
-        entry = dict(task=task, protocol=protocol,
-                     config=folds[0]['config'], fold='mean',
-                     folds=sorted(folds, key=lambda f: str(f['fold'])),
-                     metrics=mean)
+        mean = {
+            k: sum(f['metrics'][k] for f in folds) / len(folds)
+            for k in sorted(keys)
+        }
+        entry = dict(
+            task=task,
+            protocol=protocol,
+            config=folds[0]['config'],
+            fold='mean',
+            folds=sorted(folds, key=lambda f: str(f['fold'])),
+            metrics=mean)
         if any(f.get('n', 1) > 1 for f in folds):
-            per_seed = [{s['seed']: s['metrics'] for s in f.get('seeds', [f])}
-                        for f in folds]
+            per_seed = [{
+                s['seed']: s['metrics']
+                for s in f.get('seeds', [f])
+            } for f in folds]
             seeds = set(per_seed[0])
             if any(set(p) != seeds for p in per_seed):
                 raise ValueError(f'{task} {protocol}: the folds have '
                                  'different seeds '
                                  f'({[sorted(p) for p in per_seed]})')
-            stats = {k: mean_std([
-                sum(p[s][k] for p in per_seed) / len(per_seed)
-                for s in sorted(seeds)]) for k in sorted(keys)}
-            entry.update(metrics={k: v[0] for k, v in stats.items()},
-                         std={k: v[1] for k, v in stats.items()},
-                         n=len(seeds))
+            stats = {
+                k:
+                mean_std([
+                    sum(p[s][k] for p in per_seed) / len(per_seed)
+                    for s in sorted(seeds)
+                ])
+                for k in sorted(keys)
+            }
+            entry.update(
+                metrics={
+                    k: v[0]
+                    for k, v in stats.items()
+                },
+                std={
+                    k: v[1]
+                    for k, v in stats.items()
+                },
+                n=len(seeds))
         out.append(entry)
     return out
 
 
-def results_entry(pretrain_config: str, records: List[dict],
+def results_entry(pretrain_config: str,
+                  records: List[dict],
                   checkpoint: Optional[str] = None) -> dict:
     """The results-file entry of one pretraining."""
-    return dict(pretraining_config=norm(pretrain_config),
-                checkpoint=checkpoint, jobs=mean_over_folds(records))
+    return dict(
+        pretraining_config=norm(pretrain_config),
+        checkpoint=checkpoint,
+        jobs=mean_over_folds(records))
 
 
 def results_path(pretrain_config: str) -> str:
@@ -392,8 +444,8 @@ def check_results(data: dict, path: str) -> None:
             raise ValueError(f'{path}: entry {name} names {cfg}')
         if not osp.isfile(cfg):
             raise ValueError(f'{path}: {cfg} (entry {name}) does not exist')
-        wanted = {(j['task'], j['protocol'], j['config']) for j in
-                  load_jobs(cfg)}
+        wanted = {(j['task'], j['protocol'], j['config'])
+                  for j in load_jobs(cfg)}
         for job in entry['jobs']:
             for r in job_records(job):
                 if (r['task'], r['protocol'], r['config']) not in wanted:
@@ -415,10 +467,12 @@ def run_folders(config_dir: str, pattern: str = '*') -> List[str]:
     logs = osp.join(config_dir, 'logs')
     if not osp.isdir(logs):
         return []
-    return [n for n in sorted(os.listdir(logs))
-            if fnmatch.fnmatch(n, pattern) and (
-                read_metrics(osp.join(logs, n)) is not None or glob.glob(
-                    osp.join(logs, n, 'seed*', 'test_metrics.json')))]
+    return [
+        n for n in sorted(os.listdir(logs))
+        if fnmatch.fnmatch(n, pattern) and (
+            read_metrics(osp.join(logs, n)) is not None
+            or glob.glob(osp.join(logs, n, 'seed*', 'test_metrics.json')))
+    ]
 
 
 def read_run(folder: str, config: Optional[str] = None) -> Optional[dict]:
@@ -426,8 +480,10 @@ def read_run(folder: str, config: Optional[str] = None) -> Optional[dict]:
     does for a job; None when nothing is recorded there. With ``config``, a
     record made for another config is refused."""
     job = dict(task=None, protocol=None, fold=None, config=config)
-    recs = [r for r in (_read_one(job, norm(f)) for f in _folders(folder))
-            if r is not None]
+    recs = [
+        r for r in (_read_one(job, norm(f)) for f in _folders(folder))
+        if r is not None
+    ]
     return aggregate_seeds(sorted(recs, key=lambda r: r['seed']))
 
 
@@ -443,8 +499,8 @@ def last_validation(folder: str) -> Dict[str, float]:
                     last = line
     if last is None:
         return {}
-    pairs = re.findall(r'(\S+): (-?[\d.]+(?:e-?\d+)?)', last.split(
-        'Epoch(val)', 1)[1])
+    pairs = re.findall(r'(\S+): (-?[\d.]+(?:e-?\d+)?)',
+                       last.split('Epoch(val)', 1)[1])
     return {k: float(v) for k, v in pairs}
 
 
@@ -453,5 +509,5 @@ def latest_checkpoint(work_dir: str) -> Optional[str]:
     ckpts = glob.glob(osp.join(work_dir, 'epoch_*.pth'))
     if not ckpts:
         return None
-    return max(ckpts, key=lambda p: int(re.findall(r'\d+', osp.basename(p))
-                                        [-1]))
+    return max(
+        ckpts, key=lambda p: int(re.findall(r'\d+', osp.basename(p))[-1]))

@@ -1,10 +1,10 @@
 """The one entry point that writes every generated results file from the
 recorded runs (no hand-typed numbers):
 
-    python tools/benchmarks/results.py table configs/<method>   # README blocks
+    python tools/benchmarks/results.py table configs/<method>   # README
     python tools/benchmarks/results.py metafile configs/<method>
-    python tools/benchmarks/results.py page                     # docs/results.md
-    python tools/benchmarks/results.py compare CONFIG --rerun-root DIR [--out F]
+    python tools/benchmarks/results.py page              # docs/results.md
+    python tools/benchmarks/results.py compare CONFIG --rerun-root DIR
     python tools/benchmarks/results.py all [--check]
 
 ``table`` fills a method README's generated blocks: the benchmark table
@@ -38,9 +38,8 @@ ROOT = osp.abspath(osp.join(osp.dirname(__file__), '..', '..'))
 def method_dirs(root: str = '.') -> List[str]:
     """The config folders with a ``metafile_extra.yml``."""
     return sorted(
-        rec.norm(osp.relpath(osp.dirname(p), root))
-        for p in glob.glob(osp.join(root, 'configs', '*',
-                                    'metafile_extra.yml')))
+        rec.norm(osp.relpath(osp.dirname(p), root)) for p in glob.glob(
+            osp.join(root, 'configs', '*', 'metafile_extra.yml')))
 
 
 def readme_text(method_dir: str, record_root: str = '.') -> Dict[str, str]:
@@ -108,16 +107,20 @@ def main(argv=None):
     sub = ap.add_subparsers(dest='cmd', required=True)
     t = sub.add_parser('table', help="a method README's generated blocks")
     t.add_argument('method_dirs', nargs='+')
-    t.add_argument('--record-root', default='.',
-                   help='print the benchmark table of a rerun elsewhere')
+    t.add_argument(
+        '--record-root',
+        default='.',
+        help='print the benchmark table of a rerun elsewhere')
     m = sub.add_parser('metafile', help="a method's metafile.yml")
     m.add_argument('method_dirs', nargs='+')
     sub.add_parser('page', help='docs/results.md')
     c = sub.add_parser('compare', help='a rerun beside its records')
     compare_records.add_arguments(c)
     a = sub.add_parser('all', help='every table, metafile and the page')
-    a.add_argument('--check', action='store_true',
-                   help='write nothing; fail if a file is out of date')
+    a.add_argument(
+        '--check',
+        action='store_true',
+        help='write nothing; fail if a file is out of date')
     args = ap.parse_args(argv)
     os.chdir(ROOT)
     try:

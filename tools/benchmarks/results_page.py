@@ -46,17 +46,21 @@ REFERENCE_ROWS = {
          None, [R + f'resnext18-tiny_random-init_ud810-{f}' for f in UD]),
         ('random initialisation (no training)', 'ConvLSTM tiny', None, None,
          [R + f'convlstm-tiny_random-init_ud810-{f}' for f in UD]),
-        ('supervised from scratch', 'ResNeXt3D-18 tiny',
-         [f'configs/baselines/logs/i3d_resnext18-tiny_8x2x1-60e_'
-          f'ud810-{f}-rgb-64px' for f in UD], None, None),
-        ('supervised from scratch', 'ConvLSTM tiny',
-         [f'configs/baselines/logs/convlstm_convlstm-tiny_16x1x1-60e_'
-          f'ud810-{f}-rgb-64px' for f in UD], None, None),
+        ('supervised from scratch', 'ResNeXt3D-18 tiny', [
+            f'configs/baselines/logs/i3d_resnext18-tiny_8x2x1-60e_'
+            f'ud810-{f}-rgb-64px' for f in UD
+        ], None, None),
+        ('supervised from scratch', 'ConvLSTM tiny', [
+            f'configs/baselines/logs/convlstm_convlstm-tiny_16x1x1-60e_'
+            f'ud810-{f}-rgb-64px' for f in UD
+        ], None, None),
     ],
 }
-METHODS = {'dynamonet': 'DynamoNet FP pretraining',
-           'coarse_to_fine_motion': 'coarse-to-fine motion pretraining',
-           'atomic_flow': 'atomic-flow pretraining'}
+METHODS = {
+    'dynamonet': 'DynamoNet FP pretraining',
+    'coarse_to_fine_motion': 'coarse-to-fine motion pretraining',
+    'atomic_flow': 'atomic-flow pretraining'
+}
 
 
 def backbone_label(root, config):
@@ -75,6 +79,7 @@ def backbone_label(root, config):
     if kind in ('ConvLSTMEncoder', 'PairwiseMotionBackbone'):
         return 'ConvLSTM tiny'
     return str(kind)
+
 
 COLUMNS = (('ft', 'acc/top1'), ('lp', 'acc/top1'), ('ret', 'retrieval/R@1'),
            ('ret', 'retrieval/R@5'), ('ret', 'retrieval/knn_top1'))
@@ -116,8 +121,9 @@ def _cell(run, key):
 
 def _benchmark_rows(root, protocol):
     rows = []
-    for path in sorted(glob.glob(osp.join(root, 'configs', '*',
-                                          'benchmark_results.json'))):
+    for path in sorted(
+            glob.glob(
+                osp.join(root, 'configs', '*', 'benchmark_results.json'))):
         method = osp.basename(osp.dirname(path))
         with open(path) as f:
             data = json.load(f)
@@ -135,9 +141,9 @@ def _benchmark_rows(root, protocol):
             if runs:
                 label = (f'{METHODS.get(method, method)}: '
                          f'[{name}](../{entry["pretraining_config"]})')
-                rows.append((label, backbone_label(
-                    root, entry['pretraining_config']),
-                             runs.get('ft'), runs.get('lp'), runs.get('ret')))
+                rows.append(
+                    (label, backbone_label(root, entry['pretraining_config']),
+                     runs.get('ft'), runs.get('lp'), runs.get('ret')))
     return rows
 
 
@@ -163,19 +169,23 @@ def render(root):
     ]
     best = None
     notes = {
-        'msr-xsub': '283 training and 273 test videos, 20 actions. One test '
+        'msr-xsub':
+        '283 training and 273 test videos, 20 actions. One test '
         'video is 0.37 points; one seed leaves a standard error of about '
         '2.5-3 points.',
-        'ud810-lopo': '27 videos (3 actions x 3 people x 3 trials); each '
+        'ud810-lopo':
+        '27 videos (3 actions x 3 people x 3 trials); each '
         'fold tests one person (9 videos) after training on the other two; '
         'cells are the mean of the three folds. One test video is 11 points '
         'of a fold: these rows show the pipeline, they are not a benchmark.',
     }
     for protocol, title in rec.PROTOCOLS.items():
-        lines += [f'## {title}', '', notes[protocol], '',
-                  '| model | backbone | fine-tuned top-1 | linear probe top-1 '
-                  '| R@1 | R@5 | kNN top-1 |',
-                  '| --- | --- | :-: | :-: | :-: | :-: | :-: |']
+        lines += [
+            f'## {title}', '', notes[protocol], '',
+            '| model | backbone | fine-tuned top-1 | linear probe top-1 '
+            '| R@1 | R@5 | kNN top-1 |',
+            '| --- | --- | :-: | :-: | :-: | :-: | :-: |'
+        ]
         rows = [(lbl, bb, *(_reference(root, r) for r in refs))
                 for lbl, bb, *refs in REFERENCE_ROWS.get(protocol, [])]
         ssl = _benchmark_rows(root, protocol)
@@ -190,8 +200,8 @@ def render(root):
                 'hand-crafted 4D normals, **published number, not run here** '
                 f'| - | {ANCHOR} | - | - | - | - |')
             for label, backbone, ft, _, _ in ssl:
-                if ft and (best is None or
-                           ft[0]['metrics']['acc/top1'] > best[1]):
+                if ft and (best is None
+                           or ft[0]['metrics']['acc/top1'] > best[1]):
                     best = (f'{label} ({backbone})',
                             ft[0]['metrics']['acc/top1'])
         lines.append('')
@@ -201,19 +211,24 @@ def render(root):
                 f'{best[0]}, {100 * best[1]:.2f} top-1, '
                 f'{ANCHOR - 100 * best[1]:.2f} points short of the HON4D '
                 f'anchor ({ANCHOR}, published), trained on 2 CPU cores '
-                '(wall-clock times in each run\'s time.txt).', '']
-    reruns = sorted(glob.glob(osp.join(root, 'docs', 'reruns', '*',
-                                       'compare.md')))
+                '(wall-clock times in each run\'s time.txt).', ''
+            ]
+    reruns = sorted(
+        glob.glob(osp.join(root, 'docs', 'reruns', '*', 'compare.md')))
     if reruns:
-        lines += ['## Reruns: does one command reproduce the numbers?', '',
-                  'Each pretraining chain rerun from a freshly trained '
-                  'pretraining checkpoint (`run_benchmark.py --rerun '
-                  '--record-root`), its numbers beside the recorded ones '
-                  '(`tools/benchmarks/results.py compare`); the rerun\'s logs '
-                  'sit beside the table.', '']
+        lines += [
+            '## Reruns: does one command reproduce the numbers?', '',
+            'Each pretraining chain rerun from a freshly trained '
+            'pretraining checkpoint (`run_benchmark.py --rerun '
+            '--record-root`), its numbers beside the recorded ones '
+            '(`tools/benchmarks/results.py compare`); the rerun\'s logs '
+            'sit beside the table.', ''
+        ]
         for path in reruns:
             with open(path) as f:
-                lines += [f'From [{osp.relpath(path, osp.join(root, "docs"))}]'
-                          f'({osp.relpath(path, osp.join(root, "docs"))}):',
-                          '', f.read().strip(), '']
+                lines += [
+                    f'From [{osp.relpath(path, osp.join(root, "docs"))}]'
+                    f'({osp.relpath(path, osp.join(root, "docs"))}):', '',
+                    f.read().strip(), ''
+                ]
     return '\n'.join(lines)

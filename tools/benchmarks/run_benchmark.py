@@ -1,11 +1,10 @@
 """One command from a pretraining checkpoint (or config) to every downstream
 number, recorded, collected and written into the README tables:
 
-    python tools/benchmarks/run_benchmark.py \
-        configs/coarse_to_fine_motion/c2f-motion_resnext18-tiny_8x2x1-40e_msr-action3d-depth-64px.py \
+    python tools/benchmarks/run_benchmark.py PRETRAINING_CONFIG \
         [--checkpoint work_dirs/<pretraining>/epoch_40.pth] [--nproc 2]
-    python tools/benchmarks/run_benchmark.py work_dirs/<pretraining>/epoch_40.pth
-    python tools/benchmarks/run_benchmark.py configs/dynamonet/dynamonet-fp_*.py
+    python tools/benchmarks/run_benchmark.py work_dirs/<name>/epoch_40.pth
+    python tools/benchmarks/run_benchmark.py configs/dynamonet/dynamonet-fp*.py
 
 For each pretraining config (its ``downstream`` list names the jobs; see
 ``tools/benchmarks/records.py``):
@@ -79,27 +78,37 @@ class Runner:
     def _record(self, config, **kw):
         kw.setdefault('work_root', self.work_root)
         return record_run.record(
-            config, nproc=self.args.nproc, record_root=self.args.record_root,
-            port=self.args.port, dry_run=self.args.dry_run, **kw)
+            config,
+            nproc=self.args.nproc,
+            record_root=self.args.record_root,
+            port=self.args.port,
+            dry_run=self.args.dry_run,
+            **kw)
 
     def pretrain(self, cfg):
         self._record(cfg)
 
     def trained_job(self, job, ckpt, seed=0):
-        self._record(job['config'], seed=seed, run_name=job['run_name'],
-                     extra=['--no-validate', '--cfg-options',
-                            f'{job["load"]}={ckpt}'],
-                     notes=self._notes(ckpt))
+        self._record(
+            job['config'],
+            seed=seed,
+            run_name=job['run_name'],
+            extra=['--no-validate', '--cfg-options', f'{job["load"]}={ckpt}'],
+            notes=self._notes(ckpt))
 
     def test_job(self, job, ckpt):
-        out = self._record(job['config'], run_name=job['run_name'],
-                           test_only=ckpt, notes=self._notes(ckpt),
-                           work_root=osp.join(self.work_root, 'benchmarks'))
+        out = self._record(
+            job['config'],
+            run_name=job['run_name'],
+            test_only=ckpt,
+            notes=self._notes(ckpt),
+            work_root=osp.join(self.work_root, 'benchmarks'))
         if self.args.dry_run or job['task'] != 'pretext':
             return
         # the pretraining's training log, when it sits beside its checkpoint
-        train_logs = sorted(glob.glob(osp.join(
-            osp.dirname(ckpt), '2*', '2*.log')), key=osp.getmtime)
+        train_logs = sorted(
+            glob.glob(osp.join(osp.dirname(ckpt), '2*', '2*.log')),
+            key=osp.getmtime)
         stale = osp.join(out, 'train.log')
         if train_logs:
             shutil.copy(train_logs[-1], stale)
@@ -109,8 +118,10 @@ class Runner:
     def _notes(self, ckpt):
         if self.args.dry_run or not osp.isfile(ckpt):
             return {'pretrained checkpoint': ckpt}
-        return {'pretrained checkpoint': ckpt,
-                'pretrained checkpoint sha256': sha256(ckpt)}
+        return {
+            'pretrained checkpoint': ckpt,
+            'pretrained checkpoint sha256': sha256(ckpt)
+        }
 
 
 def benchmark(cfg, args, runner):
@@ -136,8 +147,10 @@ def benchmark(cfg, args, runner):
     missing = []
     for job in jobs:
         seeds = args.seeds if job['load'] else [0]
-        done = {r['seed']: r for r in br.read_seed_records(
-            job, args.record_root)}
+        done = {
+            r['seed']: r
+            for r in br.read_seed_records(job, args.record_root)
+        }
         for r in done.values():
             if sha and r.get('pretrained_sha256') not in (None, sha):
                 print(f'warning: {r["log_dir"]} was recorded from another '
@@ -183,8 +196,8 @@ def update_tables(method_dir, record_root):
 
     With ``--record-root`` elsewhere, the table is printed, nothing in the
     project is rewritten."""
-    if not osp.isfile(osp.join(record_root, method_dir,
-                               'benchmark_results.json')):
+    if not osp.isfile(
+            osp.join(record_root, method_dir, 'benchmark_results.json')):
         return
     files = results.readme_text(method_dir, record_root)
     if osp.normpath(record_root) == '.' and osp.isfile(
@@ -195,23 +208,32 @@ def update_tables(method_dir, record_root):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('pretraining', nargs='+',
-                    help='pretraining configs, or one pretraining checkpoint')
-    ap.add_argument('--checkpoint', help='the pretraining checkpoint (one '
-                    'config only)')
+    ap.add_argument(
+        'pretraining',
+        nargs='+',
+        help='pretraining configs, or one pretraining checkpoint')
+    ap.add_argument(
+        '--checkpoint', help='the pretraining checkpoint (one '
+        'config only)')
     ap.add_argument('--nproc', type=int, default=2)
     ap.add_argument('--port', type=int, default=29620)
     ap.add_argument('--tasks', nargs='+', choices=br.TASKS)
-    ap.add_argument('--seeds', nargs='+', type=int, default=[0],
-                    help='seeds of the trained jobs (fine-tune, linear '
-                    'probe); the tables show their mean +- std')
-    ap.add_argument('--rerun', action='store_true',
-                    help='rerun recorded jobs too')
+    ap.add_argument(
+        '--seeds',
+        nargs='+',
+        type=int,
+        default=[0],
+        help='seeds of the trained jobs (fine-tune, linear '
+        'probe); the tables show their mean +- std')
+    ap.add_argument(
+        '--rerun', action='store_true', help='rerun recorded jobs too')
     ap.add_argument('--collect-only', action='store_true')
     ap.add_argument('--dry-run', action='store_true')
     ap.add_argument('--record-root', default='.')
-    ap.add_argument('--no-tables', action='store_true',
-                    help='do not regenerate README tables')
+    ap.add_argument(
+        '--no-tables',
+        action='store_true',
+        help='do not regenerate README tables')
     args = ap.parse_args(argv)
     os.chdir(ROOT)
     configs = args.pretraining

@@ -86,34 +86,40 @@ def benchmark_cell(job: Optional[dict], key: str, readme_dir: str) -> str:
     return link(text, log, readme_dir)
 
 
-def render_benchmark_table(data: dict, readme_dir: str,
+def render_benchmark_table(data: dict,
+                           readme_dir: str,
                            pretext_keys: Optional[Sequence[str]] = None
                            ) -> str:
     """Markdown: one row per (pretraining, protocol); pretext metrics first."""
     pretext_keys = list(pretext_keys or [])
     head = (['pretraining', 'protocol'] + pretext_keys +
             [c[2] for c in TABLE_COLUMNS])
-    lines = ['| ' + ' | '.join(head) + ' |',
-             '| --- | --- |' + ' :-: |' * (len(head) - 2)]
+    lines = [
+        '| ' + ' | '.join(head) + ' |',
+        '| --- | --- |' + ' :-: |' * (len(head) - 2)
+    ]
     for name in sorted(data):
         jobs = data[name]['jobs']
         pretext = next((j for j in jobs if j['task'] == 'pretext'), None)
         protocols = sorted({j['protocol'] for j in jobs if j['protocol']})
         for p in protocols:
             cells = [name, rec.PROTOCOLS[p]]
-            cells += [benchmark_cell(pretext, k, readme_dir)
-                      for k in pretext_keys]
+            cells += [
+                benchmark_cell(pretext, k, readme_dir) for k in pretext_keys
+            ]
             for task, key, _ in TABLE_COLUMNS:
-                job = next((j for j in jobs if j['task'] == task
-                            and j['protocol'] == p), None)
+                job = next((j for j in jobs
+                            if j['task'] == task and j['protocol'] == p), None)
                 cells.append(benchmark_cell(job, key, readme_dir))
             lines.append('| ' + ' | '.join(cells) + ' |')
     return '\n'.join(lines)
 
 
 def _minutes(run: dict) -> str:
-    secs = [s['train_seconds'] for s in run.get('seeds', [run])
-            if 'train_seconds' in s]
+    secs = [
+        s['train_seconds'] for s in run.get('seeds', [run])
+        if 'train_seconds' in s
+    ]
     if not secs:
         return ''
     return f'{sum(secs) / len(secs) / 60:.1f} min'
@@ -125,14 +131,17 @@ def render_runs_table(config_dir: str, spec: dict) -> str:
     metrics = spec['metrics']
     percent = spec.get('percent', False)
     digits = spec.get('digits', 2)
-    folders = [osp.join('logs', n)
-               for n in rec.run_folders(config_dir, spec['runs'])]
+    folders = [
+        osp.join('logs', n) for n in rec.run_folders(config_dir, spec['runs'])
+    ]
     if not folders:
         raise ValueError(f'no recorded runs match {spec["runs"]!r} under '
                          f'{config_dir}/logs')
     folders += list(spec.get('also', []))  # runs recorded elsewhere
-    lines = ['| run | ' + ' | '.join(metrics) + ' | training time |',
-             '| --- |' + ' :-: |' * (len(metrics) + 1)]
+    lines = [
+        '| run | ' + ' | '.join(metrics) + ' | training time |',
+        '| --- |' + ' :-: |' * (len(metrics) + 1)
+    ]
     for rel in folders:
         name = osp.basename(rel)
         folder = osp.join(config_dir, rel)
@@ -183,8 +192,9 @@ def _fill(template: str, runs: Dict[str, dict], folders: Dict[str, str],
         if name == '' and key.startswith('mean:'):
             # the mean over the row's named runs (e.g. the folds)
             key = key[5:]
-            vals = [_value(r, key, folders[k]) for k, r in runs.items()
-                    if k != '']
+            vals = [
+                _value(r, key, folders[k]) for k, r in runs.items() if k != ''
+            ]
             v = sum(vals) / len(vals)
             return format(v * 100 if percent else v, fmt)
         if name not in runs:
@@ -196,8 +206,10 @@ def _fill(template: str, runs: Dict[str, dict], folders: Dict[str, str],
             v = _value(run, key, folders[name])
             return format(v * 100 if percent else v, fmt)
         if key == 'minutes':
-            secs = [r['train_seconds'] for r in run.get('seeds', [run])
-                    if 'train_seconds' in r]
+            secs = [
+                r['train_seconds'] for r in run.get('seeds', [run])
+                if 'train_seconds' in r
+            ]
             if not secs:
                 raise KeyError(f'{folders[name]}/time.txt has no training '
                                'time')
@@ -230,14 +242,16 @@ def _value(run: dict, key: str, folder: str) -> float:
 def render_rows_table(config_dir: str, spec: dict) -> str:
     """Rows named in the spec, each cell a template over recorded runs (see
     :func:`_fill`); ``links`` adds a column of links to log files."""
-    columns = [c if isinstance(c, dict) else dict(heading=c)
-               for c in spec['columns']]
+    columns = [
+        c if isinstance(c, dict) else dict(heading=c) for c in spec['columns']
+    ]
     head = [spec.get('head', 'run')] + [c['heading'] for c in columns]
     if spec.get('links'):
         head.append(spec['links'])
-    lines = ['| ' + ' | '.join(head) + ' |',
-             '| --- |' + ' :-: |' * len(columns) +
-             (' --- |' if spec.get('links') else '')]
+    lines = [
+        '| ' + ' | '.join(head) + ' |', '| --- |' + ' :-: |' * len(columns) +
+        (' --- |' if spec.get('links') else '')
+    ]
     for row in spec['rows']:
         folders = dict(row.get('runs') or {})
         if row.get('run'):
@@ -251,8 +265,8 @@ def render_rows_table(config_dir: str, spec: dict) -> str:
                                  f'{row["label"]!r}: {f} holds no record')
         cells = [_fill(row['label'], runs, folders, {}, config_dir)]
         for col, t in zip(columns, row['cells']):
-            cells.append('-' if t is None else
-                         _fill(str(t), runs, folders, col, config_dir))
+            cells.append('-' if t is None else _fill(
+                str(t), runs, folders, col, config_dir))
         if spec.get('links'):
             cells.append(', '.join(
                 link(text, osp.join(config_dir, target), config_dir)
@@ -273,7 +287,10 @@ def _markers(name: str):
             f'<!-- results-table:end {name} -->')
 
 
-def replace_block(text: str, table: str, readme: str, begin: str = BEGIN,
+def replace_block(text: str,
+                  table: str,
+                  readme: str,
+                  begin: str = BEGIN,
                   end: str = END) -> str:
     """``text`` with the block between ``begin`` and ``end`` replaced."""
     if begin not in text or end not in text:

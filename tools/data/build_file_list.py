@@ -22,12 +22,16 @@ from mmmotion.utils.atomic_io import write_text_atomic
 def parse_args(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     p.add_argument('folders', nargs='+')
-    p.add_argument('--root', required=True,
-                   help='paths in the list are relative to this folder')
+    p.add_argument(
+        '--root',
+        required=True,
+        help='paths in the list are relative to this folder')
     p.add_argument('--out', required=True)
     p.add_argument('--ext', nargs='+', default=list(VIDEO_EXTENSIONS))
-    p.add_argument('--check', action='store_true',
-                   help='open every file and leave out unreadable ones')
+    p.add_argument(
+        '--check',
+        action='store_true',
+        help='open every file and leave out unreadable ones')
     return p.parse_args(argv)
 
 
@@ -46,8 +50,10 @@ def main(argv=None):
         if not osp.isdir(folder):
             sys.exit(f'{folder}: not a folder')
         for root, _, names in sorted(os.walk(folder, followlinks=True)):
-            files += [osp.join(root, n) for n in sorted(names)
-                      if n.lower().endswith(exts)]
+            files += [
+                osp.join(root, n) for n in sorted(names)
+                if n.lower().endswith(exts)
+            ]
     bad = []
     if args.check:
         kept = []

@@ -42,32 +42,43 @@ DEPTH = ('.npy', '.mat')
 def parse_args(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     p.add_argument('source', help='a list file or a folder of videos')
-    p.add_argument('--root', help='the folder list paths are relative to '
-                   '(default: the list\'s own folder; for a folder: itself)')
-    p.add_argument('--workers', type=int, default=2,
-                   help='files checked at once (one child process each)')
+    p.add_argument(
+        '--root',
+        help='the folder list paths are relative to '
+        '(default: the list\'s own folder; for a folder: itself)')
+    p.add_argument(
+        '--workers',
+        type=int,
+        default=2,
+        help='files checked at once (one child process each)')
     p.add_argument('--out', help='the cleaned list')
     p.add_argument('--report', help='the report (file<TAB>reason)')
-    p.add_argument('--sparse', action='store_true',
-                   help='decode the first, middle and last frame only, not '
-                   'every frame')
-    p.add_argument('--no-cache', action='store_true',
-                   help='probe every file again, ignoring cached results')
-    p.add_argument('--timeout', type=float, default=300,
-                   help='seconds one file may take')
+    p.add_argument(
+        '--sparse',
+        action='store_true',
+        help='decode the first, middle and last frame only, not '
+        'every frame')
+    p.add_argument(
+        '--no-cache',
+        action='store_true',
+        help='probe every file again, ignoring cached results')
+    p.add_argument(
+        '--timeout', type=float, default=300, help='seconds one file may take')
     return p.parse_args(argv)
 
 
-def read_source(source: str, root: Optional[str]
-                ) -> Tuple[List[str], List[str], str]:
+def read_source(source: str,
+                root: Optional[str]) -> Tuple[List[str], List[str], str]:
     """(lines, their files, the root): a list's lines, or a folder's
     videos (relative paths, one a line)."""
     if osp.isdir(source):
         root = root or source
         files = []
         for d, _, names in sorted(os.walk(source, followlinks=True)):
-            files += [osp.relpath(osp.join(d, n), root) for n in sorted(names)
-                      if n.lower().endswith(VIDEO_EXTENSIONS)]
+            files += [
+                osp.relpath(osp.join(d, n), root) for n in sorted(names)
+                if n.lower().endswith(VIDEO_EXTENSIONS)
+            ]
         return files, files, root
     if not osp.isfile(source):
         raise SystemExit(f'{source}: no such list file or folder')
@@ -87,8 +98,8 @@ def check_one(path: str, sparse: bool, timeout: float,
                 return 'file does not exist', ''
             load_depth_file(path)
             return '', ''
-        n = check_video(path, full=not sparse, timeout=timeout,
-                        use_cache=use_cache)
+        n = check_video(
+            path, full=not sparse, timeout=timeout, use_cache=use_cache)
     except BadSampleError as e:
         return str(e).split(': ', 1)[-1], ''
     except Exception as e:  # a depth loader's error, whatever its type
@@ -107,10 +118,11 @@ def main(argv=None) -> int:
     lines, files, root = read_source(args.source, args.root)
     if not files:
         raise SystemExit(f'{args.source}: no videos to check')
-    base = (args.source.rstrip('/') + '_videos' if osp.isdir(args.source)
-            else osp.splitext(args.source)[0])
-    out = args.out or (base + ('.txt' if osp.isdir(args.source) else
-                               '.clean.txt'))
+    base = (
+        args.source.rstrip('/') +
+        '_videos' if osp.isdir(args.source) else osp.splitext(args.source)[0])
+    out = args.out or (base +
+                       ('.txt' if osp.isdir(args.source) else '.clean.txt'))
     report = args.report or base + '.report.tsv'
     paths = [osp.join(root, f) for f in files]
     bar = ProgressBar(len(paths))
@@ -127,8 +139,8 @@ def main(argv=None) -> int:
     bad = [(p, why) for p, (why, _) in zip(paths, results) if why]
     warn = [(p, w) for p, (_, w) in zip(paths, results) if w]
     kept = [ln for ln, (why, _) in zip(lines, results) if not why]
-    write_text_atomic(report, ''.join(f'{p}\t{why}\n'
-                                      for p, why in bad + warn))
+    write_text_atomic(report,
+                      ''.join(f'{p}\t{why}\n' for p, why in bad + warn))
     write_text_atomic(out, ''.join(ln + '\n' for ln in kept))
     for p, why in bad:
         print(f'bad: {p}: {why}')

@@ -14,6 +14,8 @@ settings, atomically, for ``KMeansCodebook(file=...)`` /
 import argparse
 
 import numpy as np
+# tools/data/flow_target_pipeline.py, beside this script
+from flow_target_pipeline import AllPairTargets, split_pipeline
 from mmengine.config import Config, DictAction
 from mmengine.registry import DefaultScope
 from mmengine.utils import ProgressBar
@@ -24,20 +26,23 @@ from mmmotion.models.layers.codebook_fitting import (fit_kmeans_codebook,
                                                      save_codebook)
 from mmmotion.registry import DATASETS
 
-# tools/data/flow_target_pipeline.py, beside this script
-from flow_target_pipeline import AllPairTargets, split_pipeline
-
 
 def parse_args(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     p.add_argument('config')
     p.add_argument('--num-codewords', '-k', type=int, required=True)
     p.add_argument('--out', required=True, help='the .npz to write')
-    p.add_argument('--max-videos', type=int, default=None,
-                   help='fit on a seeded random sample of this many videos')
-    p.add_argument('--max-points', type=int, default=200000,
-                   help='k-means runs on a sample of this many vectors '
-                   '(frequencies count all of them)')
+    p.add_argument(
+        '--max-videos',
+        type=int,
+        default=None,
+        help='fit on a seeded random sample of this many videos')
+    p.add_argument(
+        '--max-points',
+        type=int,
+        default=200000,
+        help='k-means runs on a sample of this many vectors '
+        '(frequencies count all of them)')
     p.add_argument('--seed', type=int, default=0)
     p.add_argument('--cfg-options', nargs='+', action=DictAction)
     return p.parse_args(argv)
@@ -57,8 +62,9 @@ def main(argv=None):
     compute = AllPairTargets(pipeline)
     idx = np.arange(len(dataset))
     if args.max_videos and args.max_videos < len(idx):
-        idx = np.sort(np.random.default_rng(args.seed).choice(
-            idx, args.max_videos, replace=False))
+        idx = np.sort(
+            np.random.default_rng(args.seed).choice(
+                idx, args.max_videos, replace=False))
     vectors = []
     bar = ProgressBar(len(idx))
     for i in idx:
@@ -73,10 +79,13 @@ def main(argv=None):
     x = np.concatenate(vectors)
     codewords, freqs = fit_kmeans_codebook(
         x, args.num_codewords, seed=args.seed, max_points=args.max_points)
-    save_codebook(args.out, codewords, freqs,
-                  patch=np.int64(compute.kwargs['patch']),
-                  num_vectors=np.int64(x.shape[0]),
-                  num_videos=np.int64(len(idx)))
+    save_codebook(
+        args.out,
+        codewords,
+        freqs,
+        patch=np.int64(compute.kwargs['patch']),
+        num_vectors=np.int64(x.shape[0]),
+        num_videos=np.int64(len(idx)))
     print(f'{args.out}: {args.num_codewords} codewords of dim {x.shape[1]} '
           f'from {x.shape[0]} patch flows of {len(idx)} videos; most '
           f'frequent codeword {codewords[0].round(3).tolist()} '

@@ -8,7 +8,7 @@ from mmcv.transforms import Compose
 from mmengine.registry import DefaultScope
 
 from mmmotion.datasets.transforms.flow_targets import (AtomicFlowTargets,
-                                                     pair_patch_flow)
+                                                       pair_patch_flow)
 
 TARGETS = ('AtomicFlowTargets', 'mmmotion.AtomicFlowTargets')
 
@@ -17,8 +17,8 @@ def _type(t: dict) -> str:
     return str(t.get('type', ''))
 
 
-def split_pipeline(pipeline: List[dict]) -> Tuple[List[dict], List[dict],
-                                                  dict]:
+def split_pipeline(pipeline: List[dict]
+                   ) -> Tuple[List[dict], List[dict], dict]:
     """``(before sampling, after sampling up to the targets, targets cfg)``.
 
     The sampling step is the one transform whose type contains ``Sample``
@@ -51,8 +51,11 @@ class AllPairTargets:
         with DefaultScope.overwrite_default_scope('mmmotion'):
             self.before = Compose(before)
             self.middle = Compose(middle)
-        kw = {k: v for k, v in targets.items()
-              if k not in ('type', 'num_steps', 'cache_dir')}
+        kw = {
+            k: v
+            for k, v in targets.items()
+            if k not in ('type', 'num_steps', 'cache_dir')
+        }
         # the transform's defaults, then the config's values
         self.kwargs = AtomicFlowTargets(1, **kw).kwargs
 

@@ -46,8 +46,7 @@ def make_clip(frame, num_frames, max_disp, rng):
     flows = []
     for _ in range(num_frames - 1):
         flow = smooth_flow(rng, h, w, max_disp)
-        prev = backward_warp(frames[0],
-                             torch.from_numpy(flow)[None].double())
+        prev = backward_warp(frames[0], torch.from_numpy(flow)[None].double())
         frames.insert(0, prev)
         flows.insert(0, flow)
     clip = torch.cat(frames).permute(0, 2, 3, 1).float().numpy()
@@ -70,8 +69,8 @@ def main(argv=None):
     p.add_argument('videos', nargs='+')
     p.add_argument('--out', required=True)
     p.add_argument('--frames', type=int, default=4)
-    p.add_argument('--size', type=int, nargs=2, default=[128, 96],
-                   metavar=('W', 'H'))
+    p.add_argument(
+        '--size', type=int, nargs=2, default=[128, 96], metavar=('W', 'H'))
     p.add_argument('--max-disp', type=float, default=3.0)
     p.add_argument('--seed', type=int, default=0)
     args = p.parse_args(argv)
@@ -80,13 +79,13 @@ def main(argv=None):
     os.makedirs(args.out, exist_ok=True)
     done = 0
     for i, path in enumerate(args.videos):
-        dst = osp.join(args.out,
-                       osp.splitext(osp.basename(path))[0] + '.npz')
+        dst = osp.join(args.out, osp.splitext(osp.basename(path))[0] + '.npz')
         if osp.isfile(dst):
             continue
         rng = np.random.default_rng([args.seed, i])
-        frames, flows = make_clip(read_middle_frame(path, args.size),
-                                  args.frames, args.max_disp, rng)
+        frames, flows = make_clip(
+            read_middle_frame(path, args.size), args.frames, args.max_disp,
+            rng)
         with atomic_path(dst) as tmp, open(tmp, 'wb') as f:
             np.savez(f, frames=frames, flows=flows)
         done += 1

@@ -18,8 +18,10 @@ def report_missing(missing, root, out, list_name):
             os.remove(path)
         return
     write_text_atomic(path, '\n'.join(missing) + '\n')
-    print(f'{len(missing)} listed videos are missing under {root} and were '
-          f'left out of the lists (all of them in {path}):', file=sys.stderr)
+    print(
+        f'{len(missing)} listed videos are missing under {root} and were '
+        f'left out of the lists (all of them in {path}):',
+        file=sys.stderr)
     for m in missing[:20]:
         print(f'  {m}', file=sys.stderr)
     if len(missing) > 20:

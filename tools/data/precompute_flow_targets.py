@@ -18,6 +18,8 @@ import os.path as osp
 import sys
 
 import numpy as np
+# tools/data/flow_target_pipeline.py, beside this script
+from flow_target_pipeline import AllPairTargets
 from mmengine.config import Config, DictAction
 from mmengine.registry import DefaultScope
 from mmengine.utils import ProgressBar
@@ -27,20 +29,25 @@ from mmmotion.datasets.transforms.flow_targets import cache_file
 from mmmotion.registry import DATASETS
 from mmmotion.utils.atomic_io import atomic_path
 
-# tools/data/flow_target_pipeline.py, beside this script
-from flow_target_pipeline import AllPairTargets
-
 
 def parse_args(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     p.add_argument('config')
     p.add_argument('--out', required=True, help='cache directory')
-    p.add_argument('--split', nargs='+', default=['train', 'val'],
-                   help='dataloaders whose datasets to cover')
-    p.add_argument('--skip-bad', action='store_true',
-                   help='count, log and skip videos that fail')
-    p.add_argument('--cfg-options', nargs='+', action=DictAction,
-                   help='key=value overrides, as tools/train.py')
+    p.add_argument(
+        '--split',
+        nargs='+',
+        default=['train', 'val'],
+        help='dataloaders whose datasets to cover')
+    p.add_argument(
+        '--skip-bad',
+        action='store_true',
+        help='count, log and skip videos that fail')
+    p.add_argument(
+        '--cfg-options',
+        nargs='+',
+        action=DictAction,
+        help='key=value overrides, as tools/train.py')
     return p.parse_args(argv)
 
 

@@ -19,15 +19,19 @@ from mmmotion.utils.atomic_io import atomic_path
 from mmmotion.utils.compat import load_checkpoint_weights_only
 
 
-def extract(src: str, dst: str, prefix: str = 'backbone.',
+def extract(src: str,
+            dst: str,
+            prefix: str = 'backbone.',
             strip: bool = False) -> int:
     ckpt = load_checkpoint_weights_only(src, map_location='cpu')
     state = ckpt.get('state_dict', ckpt) if isinstance(ckpt, dict) else None
     if not isinstance(state, dict):
         raise ValueError(f'{src}: no state_dict in the checkpoint')
-    out = {(k[len(prefix):] if strip else k): v
-           for k, v in state.items()
-           if k.startswith(prefix) and isinstance(v, torch.Tensor)}
+    out = {
+        (k[len(prefix):] if strip else k): v
+        for k, v in state.items()
+        if k.startswith(prefix) and isinstance(v, torch.Tensor)
+    }
     if not out:
         raise ValueError(
             f'{src}: no tensor keys start with "{prefix}" (first keys: '
@@ -43,7 +47,8 @@ def main(argv=None):
     p.add_argument('dst')
     p.add_argument('--prefix', default='backbone.')
     p.add_argument(
-        '--strip', action='store_true',
+        '--strip',
+        action='store_true',
         help='drop the prefix from the keys (for backbones that load through '
         '`pretrained=` instead of init_cfg, like MMAction2\'s ResNet3d)')
     args = p.parse_args(argv)

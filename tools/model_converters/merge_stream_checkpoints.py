@@ -26,8 +26,10 @@ def merge(dst: str, srcs: Sequence[str]) -> int:
         ckpt = load_checkpoint_weights_only(src, map_location='cpu')
         state = ckpt.get('state_dict', ckpt) if isinstance(ckpt,
                                                            dict) else None
-        tensors = {k: v for k, v in (state or {}).items()
-                   if isinstance(v, torch.Tensor)}
+        tensors = {
+            k: v
+            for k, v in (state or {}).items() if isinstance(v, torch.Tensor)
+        }
         if not tensors:
             raise ValueError(f'{src}: no tensors in the checkpoint')
         out.update({f'streams.{i}.{k}': v for k, v in tensors.items()})
@@ -39,8 +41,11 @@ def merge(dst: str, srcs: Sequence[str]) -> int:
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     p.add_argument('dst', help='the merged checkpoint to write')
-    p.add_argument('srcs', nargs='+', help='one checkpoint per stream, in '
-                   'the order of the config\'s streams')
+    p.add_argument(
+        'srcs',
+        nargs='+',
+        help='one checkpoint per stream, in '
+        'the order of the config\'s streams')
     args = p.parse_args(argv)
     n = merge(args.dst, args.srcs)
     print(f'{args.dst}: {n} tensors from {len(args.srcs)} streams')

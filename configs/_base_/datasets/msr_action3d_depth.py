@@ -1,7 +1,7 @@
-# MSR Action3D, depth, cross-subject (train subjects 1,3,5,7,9; test 2,4,6,8,10).
-# Data: python tools/data/msr_action3d/convert.py (writes data/msr_action3d).
-# The whole action is sampled uniformly (UniformSample): the sequences are short
-# (13-76 frames) and each holds exactly one action.
+# MSR Action3D, depth, cross-subject (train subjects 1,3,5,7,9; test
+# 2,4,6,8,10). Data: python tools/data/msr_action3d/convert.py (writes
+# data/msr_action3d). The whole action is sampled uniformly (UniformSample):
+# the sequences are short (13-76 frames) and each holds exactly one action.
 dataset_type = 'MotionVideoDataset'
 data_root = 'data/msr_action3d'
 ann_file_train = f'{data_root}/msr_action3d_train_list.txt'
@@ -23,8 +23,7 @@ train_pipeline = [
 ]
 test_pipeline = [
     dict(type='DepthInit'),
-    dict(type='UniformSample', clip_len=clip_len, num_clips=1,
-         test_mode=True),
+    dict(type='UniformSample', clip_len=clip_len, num_clips=1, test_mode=True),
     dict(type='DepthDecode'),
     dict(type='Resize', scale=(-1, resize_short)),
     dict(type='CenterCrop', crop_size=img_size),

@@ -1,6 +1,6 @@
 # MSR Action3D depth, cross-subject, for the atomic-flow recognizer: as
-# msr_action3d_depth.py (16 frames spread over the whole action), but resized to
-# a fixed 64x48 (W x H) as in atomic-flow pretraining, without crops.
+# msr_action3d_depth.py (16 frames spread over the whole action), but resized
+# to a fixed 64x48 (W x H) as in atomic-flow pretraining, without crops.
 _base_ = ['./msr_action3d_depth.py']
 frame_size = (64, 48)
 train_pipeline = [

@@ -12,18 +12,26 @@ num_steps = 8
 patch = 8
 frame_size = (64, 48)  # (W, H): a 8 x 6 patch grid
 flow_targets = dict(
-    type='AtomicFlowTargets', num_steps=num_steps, modality='depth', dim=3,
-    patch=patch, method='dis', preset='medium', depth_scale=0.1,
+    type='AtomicFlowTargets',
+    num_steps=num_steps,
+    modality='depth',
+    dim=3,
+    patch=patch,
+    method='dis',
+    preset='medium',
+    depth_scale=0.1,
     cache_dir=None)
 
 train_pipeline = [
     dict(type='DepthInit'),
     dict(type='CheckFrameCount', min_frames=num_steps + 2),
-    dict(type='SampleFrames', clip_len=num_steps + 2, frame_interval=1,
-         num_clips=1),
+    dict(
+        type='SampleFrames',
+        clip_len=num_steps + 2,
+        frame_interval=1,
+        num_clips=1),
     dict(type='DepthDecode'),
-    dict(type='Resize', scale=frame_size, keep_ratio=False),
-    flow_targets,
+    dict(type='Resize', scale=frame_size, keep_ratio=False), flow_targets,
     dict(type='MotionFlip', flip_ratio=0.5),
     dict(type='DepthNormalize'),
     dict(type='FormatShape', input_format='NCTHW'),
@@ -32,11 +40,14 @@ train_pipeline = [
 val_pipeline = [
     dict(type='DepthInit'),
     dict(type='CheckFrameCount', min_frames=num_steps + 2),
-    dict(type='SampleFrames', clip_len=num_steps + 2, frame_interval=1,
-         num_clips=1, test_mode=True),
+    dict(
+        type='SampleFrames',
+        clip_len=num_steps + 2,
+        frame_interval=1,
+        num_clips=1,
+        test_mode=True),
     dict(type='DepthDecode'),
-    dict(type='Resize', scale=frame_size, keep_ratio=False),
-    flow_targets,
+    dict(type='Resize', scale=frame_size, keep_ratio=False), flow_targets,
     dict(type='DepthNormalize'),
     dict(type='FormatShape', input_format='NCTHW'),
     dict(type='PackActionInputs', algorithm_keys=('flow_targets', ))

@@ -8,8 +8,11 @@ clip_len = 9
 frame_interval = 2
 train_pipeline = [
     dict(type='DepthInit'),
-    dict(type='SampleFrames', clip_len=clip_len,
-         frame_interval=frame_interval, num_clips=1),
+    dict(
+        type='SampleFrames',
+        clip_len=clip_len,
+        frame_interval=frame_interval,
+        num_clips=1),
     dict(type='DepthDecode'),
     dict(type='Resize', scale=(-1, 72)),
     dict(type='RandomCrop', size=64),
@@ -20,8 +23,10 @@ train_pipeline = [
 ]
 test_pipeline = [
     dict(type='DepthInit'),
-    dict(type='NonOverlappingClips', clip_len=clip_len,
-         frame_interval=frame_interval),
+    dict(
+        type='NonOverlappingClips',
+        clip_len=clip_len,
+        frame_interval=frame_interval),
     dict(type='DepthDecode'),
     dict(type='Resize', scale=(-1, 72)),
     dict(type='CenterCrop', crop_size=64),

@@ -25,19 +25,28 @@ test_pipeline = [
     dict(type='PackActionInputs')
 ]
 train_dataloader = dict(
-    batch_size=8, num_workers=8, persistent_workers=True,
+    batch_size=8,
+    num_workers=8,
+    persistent_workers=True,
     sampler=dict(type='DefaultSampler', shuffle=True),
-    dataset=dict(type=dataset_type,
-                 ann_file=f'{data_root}/ntu60_xsub_train_depth_list.txt',
-                 data_prefix=dict(video=f'{data_root}/depth'),
-                 num_classes=60, pipeline=train_pipeline))
+    dataset=dict(
+        type=dataset_type,
+        ann_file=f'{data_root}/ntu60_xsub_train_depth_list.txt',
+        data_prefix=dict(video=f'{data_root}/depth'),
+        num_classes=60,
+        pipeline=train_pipeline))
 val_dataloader = dict(
-    batch_size=8, num_workers=8, persistent_workers=True,
+    batch_size=8,
+    num_workers=8,
+    persistent_workers=True,
     sampler=dict(type='DefaultSampler', shuffle=False),
-    dataset=dict(type=dataset_type,
-                 ann_file=f'{data_root}/ntu60_xsub_val_depth_list.txt',
-                 data_prefix=dict(video=f'{data_root}/depth'),
-                 num_classes=60, pipeline=test_pipeline, test_mode=True))
+    dataset=dict(
+        type=dataset_type,
+        ann_file=f'{data_root}/ntu60_xsub_val_depth_list.txt',
+        data_prefix=dict(video=f'{data_root}/depth'),
+        num_classes=60,
+        pipeline=test_pipeline,
+        test_mode=True))
 test_dataloader = val_dataloader
 val_evaluator = dict(type='AccMetric')
 test_evaluator = val_evaluator

@@ -13,44 +13,67 @@ frame_size = (224, 224)
 patch = 16
 
 train_dataloader = dict(
-    batch_size=16, num_workers=8,
-    dataset=dict(ann_file=f'{data_root}/ntu60_xsub_train_depth_list.txt',
-                 data_prefix=dict(video=f'{data_root}/depth'),
-                 num_classes=60,
-                 pipeline=[
-                     dict(type='DepthInit'),
-                     dict(type='CheckFrameCount', min_frames=10),
-                     dict(type='SampleFrames', clip_len=10, frame_interval=1,
-                          num_clips=1),
-                     dict(type='DepthDecode'),
-                     dict(type='Resize', scale=frame_size, keep_ratio=False),
-                     dict(type='AtomicFlowTargets', num_steps=8, modality='depth',
-                          dim=3, patch=patch, method='dis', preset='medium',
-                          depth_scale=0.01, cache_dir=None),
-                     dict(type='MotionFlip', flip_ratio=0.5),
-                     dict(type='DepthNormalize'),
-                     dict(type='FormatShape', input_format='NCTHW'),
-                     dict(type='PackActionInputs',
-                          algorithm_keys=('flow_targets', ))
-                 ]))
+    batch_size=16,
+    num_workers=8,
+    dataset=dict(
+        ann_file=f'{data_root}/ntu60_xsub_train_depth_list.txt',
+        data_prefix=dict(video=f'{data_root}/depth'),
+        num_classes=60,
+        pipeline=[
+            dict(type='DepthInit'),
+            dict(type='CheckFrameCount', min_frames=10),
+            dict(
+                type='SampleFrames',
+                clip_len=10,
+                frame_interval=1,
+                num_clips=1),
+            dict(type='DepthDecode'),
+            dict(type='Resize', scale=frame_size, keep_ratio=False),
+            dict(
+                type='AtomicFlowTargets',
+                num_steps=8,
+                modality='depth',
+                dim=3,
+                patch=patch,
+                method='dis',
+                preset='medium',
+                depth_scale=0.01,
+                cache_dir=None),
+            dict(type='MotionFlip', flip_ratio=0.5),
+            dict(type='DepthNormalize'),
+            dict(type='FormatShape', input_format='NCTHW'),
+            dict(type='PackActionInputs', algorithm_keys=('flow_targets', ))
+        ]))
 val_dataloader = dict(
-    batch_size=16, num_workers=8,
-    dataset=dict(ann_file=f'{data_root}/ntu60_xsub_val_depth_list.txt',
-                 data_prefix=dict(video=f'{data_root}/depth'),
-                 num_classes=60,
-                 pipeline=[
-                     dict(type='DepthInit'),
-                     dict(type='CheckFrameCount', min_frames=10),
-                     dict(type='SampleFrames', clip_len=10, frame_interval=1,
-                          num_clips=1, test_mode=True),
-                     dict(type='DepthDecode'),
-                     dict(type='Resize', scale=frame_size, keep_ratio=False),
-                     dict(type='AtomicFlowTargets', num_steps=8, modality='depth',
-                          dim=3, patch=patch, method='dis', preset='medium',
-                          depth_scale=0.01, cache_dir=None),
-                     dict(type='DepthNormalize'),
-                     dict(type='FormatShape', input_format='NCTHW'),
-                     dict(type='PackActionInputs',
-                          algorithm_keys=('flow_targets', ))
-                 ]))
+    batch_size=16,
+    num_workers=8,
+    dataset=dict(
+        ann_file=f'{data_root}/ntu60_xsub_val_depth_list.txt',
+        data_prefix=dict(video=f'{data_root}/depth'),
+        num_classes=60,
+        pipeline=[
+            dict(type='DepthInit'),
+            dict(type='CheckFrameCount', min_frames=10),
+            dict(
+                type='SampleFrames',
+                clip_len=10,
+                frame_interval=1,
+                num_clips=1,
+                test_mode=True),
+            dict(type='DepthDecode'),
+            dict(type='Resize', scale=frame_size, keep_ratio=False),
+            dict(
+                type='AtomicFlowTargets',
+                num_steps=8,
+                modality='depth',
+                dim=3,
+                patch=patch,
+                method='dis',
+                preset='medium',
+                depth_scale=0.01,
+                cache_dir=None),
+            dict(type='DepthNormalize'),
+            dict(type='FormatShape', input_format='NCTHW'),
+            dict(type='PackActionInputs', algorithm_keys=('flow_targets', ))
+        ]))
 test_dataloader = val_dataloader

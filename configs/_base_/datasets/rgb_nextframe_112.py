@@ -7,8 +7,8 @@ dataset_type = 'MotionVideoDataset'
 clip_len = 17  # T = 16 input frames + the next one
 train_pipeline = [
     dict(type='SafeDecordInit'),
-    dict(type='SampleFrames', clip_len=clip_len, frame_interval=1,
-         num_clips=1),
+    dict(
+        type='SampleFrames', clip_len=clip_len, frame_interval=1, num_clips=1),
     dict(type='DecordDecode'),
     dict(type='Resize', scale=(-1, 122)),
     dict(type='RandomCrop', size=112),
@@ -18,8 +18,7 @@ train_pipeline = [
 ]
 test_pipeline = [
     dict(type='SafeDecordInit'),
-    dict(type='NonOverlappingClips', clip_len=clip_len,
-         frame_interval=1),
+    dict(type='NonOverlappingClips', clip_len=clip_len, frame_interval=1),
     dict(type='DecordDecode'),
     dict(type='Resize', scale=(-1, 122)),
     dict(type='CenterCrop', crop_size=112),

@@ -18,8 +18,7 @@ train_pipeline = [
 ]
 test_pipeline = [
     dict(type='SafeDecordInit'),
-    dict(type='UniformSample', clip_len=clip_len, num_clips=1,
-         test_mode=True),
+    dict(type='UniformSample', clip_len=clip_len, num_clips=1, test_mode=True),
     dict(type='DecordDecode'),
     dict(type='Resize', scale=(-1, 72)),
     dict(type='CenterCrop', crop_size=64),

@@ -9,8 +9,11 @@ frame_interval = 2
 unlabeled_pipeline = [
     dict(type='SafeDecordInit'),
     dict(type='CheckFrameCount', min_frames=clip_len * frame_interval),
-    dict(type='SampleFrames', clip_len=clip_len,
-         frame_interval=frame_interval, num_clips=1),
+    dict(
+        type='SampleFrames',
+        clip_len=clip_len,
+        frame_interval=frame_interval,
+        num_clips=1),
     dict(type='DecordDecode'),
     dict(type='Resize', scale=(-1, 72)),
     dict(type='RandomCrop', size=64),

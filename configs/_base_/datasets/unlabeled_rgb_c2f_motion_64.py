@@ -16,8 +16,12 @@ c2f_rgb_train_pipeline = [
 ]
 c2f_rgb_val_pipeline = [
     dict(type='SafeDecordInit'),
-    dict(type='SampleFrames', clip_len=8, frame_interval=2, num_clips=1,
-         test_mode=True),
+    dict(
+        type='SampleFrames',
+        clip_len=8,
+        frame_interval=2,
+        num_clips=1,
+        test_mode=True),
     dict(type='DecordDecode'),
     dict(type='Resize', scale=(-1, 72)),
     dict(type='CenterCrop', crop_size=64),

@@ -5,15 +5,21 @@
 model = dict(
     type='AtomicFlowPredictor',
     backbone=dict(
-        type='ConvLSTMEncoder', modality='depth',
-        channels=(64, 128, 256, 256), strides=(2, 2, 2, 2),
+        type='ConvLSTMEncoder',
+        modality='depth',
+        channels=(64, 128, 256, 256),
+        strides=(2, 2, 2, 2),
         lstm_channels=256),
     head=dict(
-        type='AtomicFlowHead', num_steps=8, lstm_channels=256, num_deconvs=0,
-        codebook=dict(type='KMeansCodebook',
-                      file='data/ntu_rgbd/codebook_kmeans64_depth_3d.npz',
-                      num_codewords=64),
+        type='AtomicFlowHead',
+        num_steps=8,
+        lstm_channels=256,
+        num_deconvs=0,
+        codebook=dict(
+            type='KMeansCodebook',
+            file='data/ntu_rgbd/codebook_kmeans64_depth_3d.npz',
+            num_codewords=64),
         num_codewords=64,
         loss=dict(type='RebalancedCrossEntropyLoss', lam=0.5)),
-    data_preprocessor=dict(type='ActionDataPreprocessor',
-                           format_shape='NCTHW'))
+    data_preprocessor=dict(
+        type='ActionDataPreprocessor', format_shape='NCTHW'))

@@ -6,8 +6,10 @@ model = dict(
     backbone=dict(
         type='PairwiseMotionBackbone',
         encoder=dict(
-            type='ConvLSTMEncoder', modality='depth',
-            channels=(32, 64, 64, 64), strides=(2, 2, 2, 2),
+            type='ConvLSTMEncoder',
+            modality='depth',
+            channels=(32, 64, 64, 64),
+            strides=(2, 2, 2, 2),
             lstm_channels=64),
         temporal_channels=128),
     cls_head=dict(

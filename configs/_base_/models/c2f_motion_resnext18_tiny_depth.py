@@ -4,12 +4,20 @@
 model = dict(
     type='CoarseToFineMotion',
     backbone=dict(
-        type='ResNeXt3D', depth=18, in_channels=1, stem_channels=16,
-        base_width=16, cardinality=8, conv1_kernel=(3, 7, 7),
-        conv1_stride=(1, 2, 2), pool1_stride=(1, 2, 2),
+        type='ResNeXt3D',
+        depth=18,
+        in_channels=1,
+        stem_channels=16,
+        base_width=16,
+        cardinality=8,
+        conv1_kernel=(3, 7, 7),
+        conv1_stride=(1, 2, 2),
+        pool1_stride=(1, 2, 2),
         stage_strides=((1, 1, 1), (1, 2, 2), (2, 2, 2), (2, 2, 2))),
     decoder=dict(
-        type='MotionDecoderHead', in_channels=256, out_stride=4,
+        type='MotionDecoderHead',
+        in_channels=256,
+        out_stride=4,
         mid_channels=32,
         loss_photo=dict(type='CharbonnierLoss', loss_weight=1.0),
         loss_ssim=dict(type='SSIMLoss', loss_weight=0.5),
@@ -17,5 +25,5 @@ model = dict(
     in_channels=1,
     upsampler=dict(type='ContextGuidedUpsample', kernel_size=3),
     context_channels=16,
-    data_preprocessor=dict(type='ActionDataPreprocessor',
-                           format_shape='NCTHW'))
+    data_preprocessor=dict(
+        type='ActionDataPreprocessor', format_shape='NCTHW'))

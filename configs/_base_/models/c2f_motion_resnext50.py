@@ -7,7 +7,9 @@ model = dict(
     type='CoarseToFineMotion',
     backbone=dict(type='ResNeXt3D', depth=50, in_channels=3),
     decoder=dict(
-        type='MotionDecoderHead', in_channels=2048, out_stride=4,
+        type='MotionDecoderHead',
+        in_channels=2048,
+        out_stride=4,
         mid_channels=128,
         loss_photo=dict(type='CharbonnierLoss', loss_weight=1.0),
         loss_ssim=dict(type='SSIMLoss', loss_weight=0.5),
@@ -15,6 +17,8 @@ model = dict(
     in_channels=3,
     upsampler=dict(type='ContextGuidedUpsample', kernel_size=3),
     context_channels=32,
-    data_preprocessor=dict(type='ActionDataPreprocessor',
-                           mean=[0.0, 0.0, 0.0], std=[255.0, 255.0, 255.0],
-                           format_shape='NCTHW'))
+    data_preprocessor=dict(
+        type='ActionDataPreprocessor',
+        mean=[0.0, 0.0, 0.0],
+        std=[255.0, 255.0, 255.0],
+        format_shape='NCTHW'))

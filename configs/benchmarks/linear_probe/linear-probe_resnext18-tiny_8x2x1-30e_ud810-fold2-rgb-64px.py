@@ -1,7 +1,12 @@
-# As linear-probe_resnext18-tiny_8x2x1-30e_ud810-fold1-rgb-64px.py, on leave-one-person-out fold 2.
+# As linear-probe_resnext18-tiny_8x2x1-30e_ud810-fold1-rgb-64px.py, on
+# leave-one-person-out fold 2.
 _base_ = ['./linear-probe_resnext18-tiny_8x2x1-30e_ud810-fold1-rgb-64px.py']
-train_dataloader = dict(dataset=dict(
-    ann_file=_base_.train_dataloader.dataset.ann_file.replace('fold1', 'fold2')))
-val_dataloader = dict(dataset=dict(
-    ann_file=_base_.val_dataloader.dataset.ann_file.replace('fold1', 'fold2')))
+train_dataloader = dict(
+    dataset=dict(
+        ann_file=_base_.train_dataloader.dataset.ann_file.replace(
+            'fold1', 'fold2')))
+val_dataloader = dict(
+    dataset=dict(
+        ann_file=_base_.val_dataloader.dataset.ann_file.replace(
+            'fold1', 'fold2')))
 test_dataloader = val_dataloader

@@ -6,9 +6,13 @@
 #       work_dirs/atomic-flow_convlstm-tiny_10x1x1-40e_msr-action3d-depth-64x48px/epoch_40.pth
 _base_ = ['./retrieval_resnext18-tiny_8x2x1_msr-action3d-depth-64px.py']
 model = dict(
-    backbone=dict(_delete_=True, type='ConvLSTMEncoder', modality='depth',
-                  channels=(32, 64, 64, 64), strides=(2, 2, 2, 2),
-                  lstm_channels=64),
+    backbone=dict(
+        _delete_=True,
+        type='ConvLSTMEncoder',
+        modality='depth',
+        channels=(32, 64, 64, 64),
+        strides=(2, 2, 2, 2),
+        lstm_channels=64),
     feature_index=0)  # ConvLSTMEncoder returns (h_T, state)
 clip_pipeline = [
     dict(type='DepthInit'),
@@ -17,7 +21,8 @@ clip_pipeline = [
     dict(type='Resize', scale=(64, 48), keep_ratio=False),
     dict(type='DepthNormalize'),
 ]
-test_dataloader = dict(dataset=dict(datasets=[
-    dict(d, pipeline=clip_pipeline + d['pipeline'][-3:])
-    for d in _base_.test_dataloader.dataset.datasets
-]))
+test_dataloader = dict(
+    dataset=dict(datasets=[
+        dict(d, pipeline=clip_pipeline + d['pipeline'][-3:])
+        for d in _base_.test_dataloader.dataset.datasets
+    ]))

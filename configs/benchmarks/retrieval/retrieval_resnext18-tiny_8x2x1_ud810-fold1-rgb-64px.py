@@ -11,9 +11,11 @@ _base_ = ['./retrieval_resnext18-tiny_8x2x1_msr-action3d-depth-64px.py']
 data_root = 'data/ud810'
 model = dict(
     backbone=dict(in_channels=3),
-    data_preprocessor=dict(type='ActionDataPreprocessor',
-                           mean=[0.0, 0.0, 0.0], std=[255.0, 255.0, 255.0],
-                           format_shape='NCTHW'))
+    data_preprocessor=dict(
+        type='ActionDataPreprocessor',
+        mean=[0.0, 0.0, 0.0],
+        std=[255.0, 255.0, 255.0],
+        format_shape='NCTHW'))
 clip_pipeline = [
     dict(type='SafeDecordInit'),
     dict(type='NonOverlappingClips', clip_len=8, frame_interval=2),
@@ -22,9 +24,10 @@ clip_pipeline = [
     dict(type='CenterCrop', crop_size=64),
 ]
 
-test_dataloader = dict(dataset=dict(datasets=[
-    # the gallery: the other two people's videos
-    dict(
+test_dataloader = dict(
+    dataset=dict(datasets=[
+        # the gallery: the other two people's videos
+        dict(
             type='MotionVideoDataset',
             ann_file=f'{data_root}/ud810_fold1_train_list.txt',
             data_prefix=dict(video=f'{data_root}/videos'),
@@ -33,11 +36,12 @@ test_dataloader = dict(dataset=dict(datasets=[
             pipeline=clip_pipeline + [
                 dict(type='RetrievalSplit', split='gallery'),
                 dict(type='FormatShape', input_format='NCTHW'),
-                dict(type='PackActionInputs',
-                     algorithm_keys=('retrieval_split', ))
+                dict(
+                    type='PackActionInputs',
+                    algorithm_keys=('retrieval_split', ))
             ]),
-    # the queries: the held-out person's videos
-    dict(
+        # the queries: the held-out person's videos
+        dict(
             type='MotionVideoDataset',
             ann_file=f'{data_root}/ud810_fold1_val_list.txt',
             data_prefix=dict(video=f'{data_root}/videos'),
@@ -46,7 +50,8 @@ test_dataloader = dict(dataset=dict(datasets=[
             pipeline=clip_pipeline + [
                 dict(type='RetrievalSplit', split='query'),
                 dict(type='FormatShape', input_format='NCTHW'),
-                dict(type='PackActionInputs',
-                     algorithm_keys=('retrieval_split', ))
+                dict(
+                    type='PackActionInputs',
+                    algorithm_keys=('retrieval_split', ))
             ])
-]))
+    ]))

@@ -1,8 +1,8 @@
 from .check_frames import CheckFrameCount
+from .depth import DepthDecode, DepthInit, DepthNormalize, load_depth_file
 from .flow_targets import AtomicFlowTargets, pair_patch_flow
 from .merge_depth import MergeDepth
 from .motion_flip import MotionFlip
-from .depth import DepthDecode, DepthInit, DepthNormalize, load_depth_file
 from .non_overlapping_clips import NonOverlappingClips
 from .retrieval_split import RetrievalSplit
 from .safe_decord_init import SafeDecordInit

@@ -53,7 +53,8 @@ def load_depth_file(filename: str,
             f'{getattr(arr, "shape", None)}')
     if str(arr.dtype) not in tuple(dtypes):
         raise BadSampleError(
-            f'{filename}: depth dtype {arr.dtype} is not one of {tuple(dtypes)}')
+            f'{filename}: depth dtype {arr.dtype} is not one of '
+            f'{tuple(dtypes)}')
     if frame_shape is not None and tuple(arr.shape[1:]) != tuple(frame_shape):
         raise BadSampleError(
             f'{filename}: frames are {arr.shape[1]}x{arr.shape[2]}, expected '

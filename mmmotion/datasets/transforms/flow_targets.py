@@ -36,8 +36,9 @@ MODALITIES = ('depth', 'rgb', 'rgbd')
 
 def _grey(frame: np.ndarray) -> np.ndarray:
     import cv2
-    return cv2.cvtColor(np.ascontiguousarray(frame[..., :3]).astype(np.uint8),
-                        cv2.COLOR_RGB2GRAY)
+    return cv2.cvtColor(
+        np.ascontiguousarray(frame[..., :3]).astype(np.uint8),
+        cv2.COLOR_RGB2GRAY)
 
 
 def _depth(frame: np.ndarray, name: str) -> np.ndarray:
@@ -175,9 +176,14 @@ class AtomicFlowTargets(BaseTransform):
         if num_steps < 1:
             raise ValueError(f'num_steps must be >= 1, got {num_steps}')
         self.num_steps = num_steps
-        self.kwargs = dict(modality=modality, dim=dim, patch=patch,
-                           method=method, preset=preset,
-                           depth_scale=depth_scale, flow_scale=flow_scale)
+        self.kwargs = dict(
+            modality=modality,
+            dim=dim,
+            patch=patch,
+            method=method,
+            preset=preset,
+            depth_scale=depth_scale,
+            flow_scale=flow_scale)
         check_target_args(modality, dim)
         self.cache_dir = cache_dir
 

@@ -24,7 +24,9 @@ class NonOverlappingClips(BaseTransform):
             spread over the video. Defaults to None (all clips).
     """
 
-    def __init__(self, clip_len: int, frame_interval: int = 1,
+    def __init__(self,
+                 clip_len: int,
+                 frame_interval: int = 1,
                  max_clips: int = None) -> None:
         self.clip_len = clip_len
         self.frame_interval = frame_interval

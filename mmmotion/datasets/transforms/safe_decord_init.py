@@ -55,8 +55,8 @@ class SafeDecordInit(DecordInit):
                  check: str = 'full',
                  check_timeout: float = DEFAULT_TIMEOUT,
                  **kwargs) -> None:
-        super().__init__(io_backend=io_backend, num_threads=num_threads,
-                         **kwargs)
+        super().__init__(
+            io_backend=io_backend, num_threads=num_threads, **kwargs)
         if check not in ('full', 'sparse', 'none'):
             raise ValueError(f"check must be 'full', 'sparse' or 'none', "
                              f'not {check!r}')
@@ -67,8 +67,8 @@ class SafeDecordInit(DecordInit):
         if self.check == 'none':
             return
         try:
-            check_video(path, full=self.check == 'full',
-                        timeout=self.check_timeout)
+            check_video(
+                path, full=self.check == 'full', timeout=self.check_timeout)
         except BadSampleError as e:
             if path != shown:  # a temporary copy: name the real file
                 raise BadSampleError(str(e).replace(path, shown)) from None
@@ -96,8 +96,8 @@ class SafeDecordInit(DecordInit):
             tmp.write(raw)
             tmp.flush()
             self._check(tmp.name, filename)
-        return decord.VideoReader(io.BytesIO(raw),
-                                  num_threads=self.num_threads)
+        return decord.VideoReader(
+            io.BytesIO(raw), num_threads=self.num_threads)
 
     def transform(self, results: Dict) -> Dict:
         try:

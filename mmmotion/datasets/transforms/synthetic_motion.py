@@ -46,8 +46,13 @@ class LoadSyntheticMotion(BaseTransform):
         results['imgs'] = list(frames.astype(np.float32) * 255)
         results['gt_motion'] = torch.from_numpy(
             np.ascontiguousarray(flows.transpose(1, 0, 2, 3))).float()
-        results.update(clip_len=t, num_clips=1, frame_interval=1,
-                       frame_inds=np.arange(t), total_frames=t,
-                       original_shape=(h, w), img_shape=(h, w),
-                       modality='RGB')
+        results.update(
+            clip_len=t,
+            num_clips=1,
+            frame_interval=1,
+            frame_inds=np.arange(t),
+            total_frames=t,
+            original_shape=(h, w),
+            img_shape=(h, w),
+            modality='RGB')
         return results

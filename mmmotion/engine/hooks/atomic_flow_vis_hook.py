@@ -38,7 +38,9 @@ class AtomicFlowVisualizationHook(SampleVisualizationHook):
     fields = ('pred_flow', 'target_flow')
     image_name = 'atomic_flow'
 
-    def __init__(self, interval: int = 10, max_samples: int = 1,
+    def __init__(self,
+                 interval: int = 10,
+                 max_samples: int = 1,
                  cell: int = 8) -> None:
         super().__init__(interval, max_samples)
         if cell < 1:
@@ -66,8 +68,10 @@ class AtomicFlowVisualizationHook(SampleVisualizationHook):
                              f'{target.shape}')
         mag = float(np.linalg.norm(target[..., :2], axis=-1).max())
         mag = mag if mag > 0 else 1.0
-        rows = [np.concatenate([flow_to_color(f, mag) for f in x], 1)
-                for x in (target, pred)]
+        rows = [
+            np.concatenate([flow_to_color(f, mag) for f in x], 1)
+            for x in (target, pred)
+        ]
         if pred.shape[-1] == 3:
             zmax = max(float(np.abs(target[..., 2]).max()), 1e-6)
             for x in (target, pred):
@@ -75,6 +79,6 @@ class AtomicFlowVisualizationHook(SampleVisualizationHook):
                 g = np.concatenate(list(g.astype(np.uint8)), 1)
                 rows.append(np.repeat(g[..., None], 3, -1))
         img = np.concatenate(rows, 0)
-        return cv2.resize(img, (img.shape[1] * self.cell,
-                                img.shape[0] * self.cell),
-                          interpolation=cv2.INTER_NEAREST)
+        return cv2.resize(
+            img, (img.shape[1] * self.cell, img.shape[0] * self.cell),
+            interpolation=cv2.INTER_NEAREST)

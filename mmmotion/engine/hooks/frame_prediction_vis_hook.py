@@ -10,7 +10,6 @@ from mmmotion.utils.data_sample import sample_field
 from mmmotion.visualization import frames_to_strip
 
 
-
 @HOOKS.register_module()
 class FramePredictionVisualizationHook(Hook):
     """Draw next-frame predictions during validation and testing.

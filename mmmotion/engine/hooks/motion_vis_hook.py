@@ -30,8 +30,11 @@ class MotionVisualizationHook(SampleVisualizationHook):
     fields = ('pred_motion', 'frames')
     image_name = 'motion'
 
-    def __init__(self, interval: int = 10, max_samples: int = 1,
-                 max_pairs: int = 4, error_gain: float = 4.0) -> None:
+    def __init__(self,
+                 interval: int = 10,
+                 max_samples: int = 1,
+                 max_pairs: int = 4,
+                 error_gain: float = 4.0) -> None:
         super().__init__(interval, max_samples)
         if max_pairs < 1:
             raise ValueError(f'max_pairs must be positive, got {max_pairs}')
@@ -70,8 +73,8 @@ class MotionVisualizationHook(SampleVisualizationHook):
             return frames_to_strip(x.transpose(0, 1))
 
         mag = float(flow.norm(dim=1).max()) or 1.0
-        colour = np.concatenate([
-            flow_to_color(f.permute(1, 2, 0).numpy(), mag) for f in flow
-        ], 1)
-        return np.concatenate([strip(prev), colour, strip(warped),
+        colour = np.concatenate(
+            [flow_to_color(f.permute(1, 2, 0).numpy(), mag) for f in flow], 1)
+        return np.concatenate([strip(prev), colour,
+                               strip(warped),
                                strip(err)], 0)

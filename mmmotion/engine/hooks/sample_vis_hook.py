@@ -29,11 +29,17 @@ class SampleVisualizationHook(Hook):
         self.interval = interval
         self.max_samples = max_samples
 
-    def after_val_iter(self, runner, batch_idx: int, data_batch: Any = None,
+    def after_val_iter(self,
+                       runner,
+                       batch_idx: int,
+                       data_batch: Any = None,
                        outputs: Optional[Sequence[Any]] = None) -> None:
         self._draw(runner, batch_idx, outputs, 'val')
 
-    def after_test_iter(self, runner, batch_idx: int, data_batch: Any = None,
+    def after_test_iter(self,
+                        runner,
+                        batch_idx: int,
+                        data_batch: Any = None,
                         outputs: Optional[Sequence[Any]] = None) -> None:
         self._draw(runner, batch_idx, outputs, 'test')
 
@@ -47,7 +53,8 @@ class SampleVisualizationHook(Hook):
                 continue
             runner.visualizer.add_image(
                 f'{mode}_{self.image_name}_{batch_idx}_{i}',
-                self.render(*values), step=runner.iter or runner.epoch)
+                self.render(*values),
+                step=runner.iter or runner.epoch)
             drawn += 1
             if drawn >= self.max_samples:
                 break

@@ -31,13 +31,18 @@ def _check(q: Tensor, ql: Tensor, g: Tensor, gl: Tensor) -> None:
 
 def similarity(query: Tensor, gallery: Tensor) -> Tensor:
     """Cosine similarity ``(Nq, Ng)``."""
-    return F.normalize(query.float(), dim=1) @ F.normalize(
-        gallery.float(), dim=1).t()
+    return F.normalize(
+        query.float(), dim=1) @ F.normalize(
+            gallery.float(), dim=1).t()
 
 
-def recall_at_k(query: Tensor, query_labels: Tensor, gallery: Tensor,
-                gallery_labels: Tensor,
-                ks: Sequence[int] = (1, 5, 10, 20, 50)) -> Dict[str, float]:
+def recall_at_k(
+    query: Tensor,
+    query_labels: Tensor,
+    gallery: Tensor,
+    gallery_labels: Tensor,
+    ks: Sequence[int] = (1, 5, 10, 20, 50)
+) -> Dict[str, float]:
     """``{'R@k': fraction}``: a query counts when one of its k nearest
     gallery clips has its class (k capped at the gallery size)."""
     _check(query, query_labels, gallery, gallery_labels)
@@ -45,14 +50,17 @@ def recall_at_k(query: Tensor, query_labels: Tensor, gallery: Tensor,
     kmax = min(max(ks), gallery.shape[0])
     idx = sim.topk(kmax, dim=1).indices  # (Nq, kmax), nearest first
     hit = gallery_labels[idx] == query_labels[:, None]
-    first = torch.where(hit.any(1), hit.float().argmax(1),
-                        torch.full_like(query_labels, kmax))
-    return {f'R@{k}': (first < min(k, kmax)).float().mean().item()
-            for k in ks}
+    first = torch.where(
+        hit.any(1),
+        hit.float().argmax(1), torch.full_like(query_labels, kmax))
+    return {f'R@{k}': (first < min(k, kmax)).float().mean().item() for k in ks}
 
 
-def knn_classify(query: Tensor, gallery: Tensor, gallery_labels: Tensor,
-                 num_classes: int, k: int = 20,
+def knn_classify(query: Tensor,
+                 gallery: Tensor,
+                 gallery_labels: Tensor,
+                 num_classes: int,
+                 k: int = 20,
                  temperature: float = 0.07) -> Tensor:
     """Class scores ``(Nq, num_classes)`` from the k nearest gallery clips,
     each voting ``exp(sim / temperature)`` for its label."""

@@ -9,8 +9,8 @@ from mmengine.logging import print_log
 from mmmotion.registry import METRICS
 from mmmotion.utils.data_sample import sample_field
 
-_KEYS = ('pred_flow', 'pred_codes', 'target_flow', 'target_codes',
-         'zero_code', 'codewords')
+_KEYS = ('pred_flow', 'pred_codes', 'target_flow', 'target_codes', 'zero_code',
+         'codewords')
 
 
 @METRICS.register_module()
@@ -41,7 +41,8 @@ class AtomicFlowMetric(BaseMetric):
 
     default_prefix: Optional[str] = 'atomic_flow'
 
-    def __init__(self, collect_device: str = 'cpu',
+    def __init__(self,
+                 collect_device: str = 'cpu',
                  prefix: Optional[str] = None) -> None:
         super().__init__(collect_device=collect_device, prefix=prefix)
 
@@ -61,17 +62,19 @@ class AtomicFlowMetric(BaseMetric):
                                  f'target_flow {tuple(target.shape)} differ')
             codes = torch.as_tensor(vals['target_codes']).long()
             k = torch.as_tensor(vals['codewords']).shape[0]
-            self.results.append(dict(
-                steps=pred.shape[0],
-                patches=codes[0].numel(),
-                correct=(torch.as_tensor(vals['pred_codes']) == codes
-                         ).sum().item(),
-                zero_correct=(codes == int(vals['zero_code'])).sum().item(),
-                counts=torch.bincount(codes.flatten(), minlength=k),
-                epe_steps=(pred - target).norm(dim=-1).flatten(1).sum(1),
-                zero_epe=target.norm(dim=-1).sum().item(),
-                target=target.reshape(-1, target.shape[-1]),
-                codewords=torch.as_tensor(vals['codewords']).double()))
+            self.results.append(
+                dict(
+                    steps=pred.shape[0],
+                    patches=codes[0].numel(),
+                    correct=(torch.as_tensor(
+                        vals['pred_codes']) == codes).sum().item(),
+                    zero_correct=(codes == int(
+                        vals['zero_code'])).sum().item(),
+                    counts=torch.bincount(codes.flatten(), minlength=k),
+                    epe_steps=(pred - target).norm(dim=-1).flatten(1).sum(1),
+                    zero_epe=target.norm(dim=-1).sum().item(),
+                    target=target.reshape(-1, target.shape[-1]),
+                    codewords=torch.as_tensor(vals['codewords']).double()))
 
     def compute_metrics(self, results: List[dict]) -> Dict[str, float]:
         n = sum(r['steps'] * r['patches'] for r in results)
@@ -88,8 +91,9 @@ class AtomicFlowMetric(BaseMetric):
             zero_top1=sum(r['zero_correct'] for r in results) / n,
             zero_epe=sum(r['zero_epe'] for r in results) / n,
             most_frequent_top1=float(counts[mf]) / n,
-            most_frequent_epe=float(sum(
-                (r['target'] - cw).norm(dim=-1).sum() for r in results) / n))
+            most_frequent_epe=float(
+                sum((r['target'] - cw).norm(dim=-1).sum()
+                    for r in results) / n))
         for s, v in enumerate(epe_steps.tolist()):
             m[f'epe_step{s + 1}'] = v
         print_log(self._table(m, len(results)), logger='current')
@@ -104,5 +108,6 @@ class AtomicFlowMetric(BaseMetric):
                 ('most frequent codeword', f'{m["most_frequent_top1"]:.4f}',
                  f'{m["most_frequent_epe"]:.4f}')]
         w0 = max(len(r[0]) for r in rows)
-        return '\n'.join([f'Atomic flow prediction on {num} clips:'] + [
-            f'{r[0].ljust(w0)}  {r[1]:>8}  {r[2]:>8}' for r in rows])
+        return '\n'.join(
+            [f'Atomic flow prediction on {num} clips:'] +
+            [f'{r[0].ljust(w0)}  {r[1]:>8}  {r[2]:>8}' for r in rows])

@@ -17,7 +17,6 @@ _METRIC_KEYS = ('ssim', 'psnr', 'ssim_copy_last', 'psnr_copy_last',
                 'psnr_future_copy_last')
 
 
-
 @METRICS.register_module()
 class FramePredictionMetric(BaseMetric):
     """SSIM and PSNR of predicted next frames, and of the copy-last baseline.

@@ -44,7 +44,8 @@ class MotionWarpMetric(BaseMetric):
 
     default_prefix: Optional[str] = 'motion'
 
-    def __init__(self, baselines: Sequence[str] = BASELINES,
+    def __init__(self,
+                 baselines: Sequence[str] = BASELINES,
                  collect_device: str = 'cpu',
                  prefix: Optional[str] = None) -> None:
         super().__init__(collect_device=collect_device, prefix=prefix)
@@ -62,9 +63,9 @@ class MotionWarpMetric(BaseMetric):
                 out[name] = torch.zeros(2, t - 1, h, w)
                 continue
             fl = [
-                compute_flow(_grey_uint8(frames[:, k]),
-                             _grey_uint8(frames[:, k + 1]), name)
-                for k in range(t - 1)
+                compute_flow(
+                    _grey_uint8(frames[:, k]), _grey_uint8(frames[:, k + 1]),
+                    name) for k in range(t - 1)
             ]
             out[name] = torch.from_numpy(np.stack(fl)).permute(3, 0, 1, 2)
         return out
@@ -91,8 +92,8 @@ class MotionWarpMetric(BaseMetric):
             for name, flow in self._flows(motion, frames).items():
                 flow = flow.transpose(0, 1)  # (T-1, 2, H, W)
                 warped, mask = backward_warp(nxt, flow, return_mask=True)
-                err = ((warped - prev).abs() * mask).sum() / (
-                    mask.sum() * c).clamp(min=1)
+                err = ((warped - prev).abs() * mask).sum() / (mask.sum() *
+                                                              c).clamp(min=1)
                 result[f'{name}_l1'] = err.item()
                 result[f'{name}_ssim'] = ssim(
                     warped.clamp(0, 1), prev, data_range=1.0).item()
@@ -107,10 +108,12 @@ class MotionWarpMetric(BaseMetric):
         m = {k: float(np.mean([r[k] for r in results])) for k in keys}
         names = ['pred'] + list(self.baselines)
         cols = [c for c in ('l1', 'ssim', 'epe') if f'pred_{c}' in m]
-        lines = [f'Motion quality on {len(results)} clips (warping frame t+1 '
-                 'onto t):', f'{"":>10} ' + ' '.join(f'{c:>8}' for c in cols)]
+        lines = [
+            f'Motion quality on {len(results)} clips (warping frame t+1 '
+            'onto t):', f'{"":>10} ' + ' '.join(f'{c:>8}' for c in cols)
+        ]
         for n in names:
-            lines.append(f'{n:>10} ' + ' '.join(
-                f'{m[f"{n}_{c}"]:8.4f}' for c in cols))
+            lines.append(f'{n:>10} ' + ' '.join(f'{m[f"{n}_{c}"]:8.4f}'
+                                                for c in cols))
         print_log('\n'.join(lines), logger='current')
         return m

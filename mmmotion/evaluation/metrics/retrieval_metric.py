@@ -5,8 +5,7 @@ import torch
 from mmengine.evaluator import BaseMetric
 from mmengine.logging import print_log
 
-from mmmotion.evaluation.functional.retrieval import (knn_classify,
-                                                      recall_at_k)
+from mmmotion.evaluation.functional.retrieval import knn_classify, recall_at_k
 from mmmotion.registry import METRICS
 from mmmotion.utils.data_sample import sample_field
 
@@ -63,10 +62,11 @@ class RetrievalMetric(BaseMetric):
                     f'gt_label and retrieval_split in {SPLITS} (got split '
                     f'{split!r}): evaluate a FeatureExtractor on datasets '
                     'tagged by the RetrievalSplit transform')
-            self.results.append(dict(
-                feature=torch.as_tensor(feat).detach().cpu().float(),
-                label=int(torch.as_tensor(label).reshape(-1)[0]),
-                split=split))
+            self.results.append(
+                dict(
+                    feature=torch.as_tensor(feat).detach().cpu().float(),
+                    label=int(torch.as_tensor(label).reshape(-1)[0]),
+                    split=split))
 
     def compute_metrics(self, results: List[dict]) -> Dict[str, float]:
         parts = {s: [r for r in results if r['split'] == s] for s in SPLITS}
@@ -86,7 +86,8 @@ class RetrievalMetric(BaseMetric):
         per_class = [(pred[ql == c] == c).float().mean().item()
                      for c in ql.unique()]
         m['knn_mean_class'] = sum(per_class) / len(per_class)
-        print_log(f'Retrieval: {len(q)} queries, {len(g)} gallery clips; ' +
-                  ', '.join(f'{k} {v:.4f}' for k, v in m.items()),
-                  logger='current')
+        print_log(
+            f'Retrieval: {len(q)} queries, {len(g)} gallery clips; ' +
+            ', '.join(f'{k} {v:.4f}' for k, v in m.items()),
+            logger='current')
         return m

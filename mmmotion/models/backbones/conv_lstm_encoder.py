@@ -76,8 +76,13 @@ class ConvLSTMEncoder(BaseModule):
         c_in = in_channels
         for c, s in zip(channels, strides):
             layers.append(
-                ConvModule(c_in, c, kernel_size, stride=s,
-                           padding=kernel_size // 2, norm_cfg=norm_cfg))
+                ConvModule(
+                    c_in,
+                    c,
+                    kernel_size,
+                    stride=s,
+                    padding=kernel_size // 2,
+                    norm_cfg=norm_cfg))
             c_in = c
             self.feature_stride *= s
         self.convs = nn.Sequential(*layers)
@@ -112,8 +117,7 @@ class ConvLSTMEncoder(BaseModule):
         f = self.convs(x.transpose(1, 2).reshape(n * t, c, h, w))
         return f.view(n, t, *f.shape[1:])
 
-    def encode(self, feats: torch.Tensor
-               ) -> Tuple[torch.Tensor, List[State]]:
+    def encode(self, feats: torch.Tensor) -> Tuple[torch.Tensor, List[State]]:
         """Run the ConvLSTM over the frame features.
 
         Args:

@@ -16,7 +16,8 @@ class MotionStreamBackbone(BaseModule):
     its motion maps to a 3D backbone, as two-stream models feed optical flow.
 
     Tian et al. (ECCV 2020) use their learned motion for recognition; the
-    motion stream is ``docs/methods.md`` section 3.2's downstream (b). Ours: the
+    motion stream is ``docs/methods.md`` section 3.2's downstream (b). Ours:
+    the
     motion model (``CoarseToFineMotion``) gives ``(N, 2, T - 1, H, W)`` in
     pixels, divided by ``motion_scale`` (flow streams normalise their input
     too); the backbone takes 2 input channels. The motion model is frozen
@@ -59,8 +60,11 @@ class MotionStreamBackbone(BaseModule):
     def init_weights(self) -> None:
         self.backbone.init_weights()
         if self.motion_checkpoint:
-            load_checkpoint(self.motion_model, self.motion_checkpoint,
-                            map_location='cpu', strict=True)
+            load_checkpoint(
+                self.motion_model,
+                self.motion_checkpoint,
+                map_location='cpu',
+                strict=True)
         else:
             self.motion_model.init_weights()
 

@@ -16,7 +16,8 @@ class PairwiseMotionBackbone(BaseModule):
 
     Paper (Luo et al., CVPR 2017): the learned encoder initialises the
     feature extractor of an action recognizer, which is then fine-tuned.
-    Ours (``docs/methods.md`` section 2.2): the encoder (``ConvLSTMEncoder``) reads
+    Ours (``docs/methods.md`` section 2.2): the encoder (``ConvLSTMEncoder``)
+    reads
     every consecutive pair ``(x_t, x_t+1)`` of the clip from a zero state, as
     in pretraining (the conv features of each frame are computed once); a
     ConvLSTM over the T - 1 pair encodings follows. The output
@@ -42,8 +43,10 @@ class PairwiseMotionBackbone(BaseModule):
         super().__init__(init_cfg=init_cfg)
         with mmmotion_scope():
             self.encoder = MODELS.build(encoder)
-        self.temporal = ConvLSTM(self.encoder.out_channels, temporal_channels,
-                                 kernel_size=temporal_kernel)
+        self.temporal = ConvLSTM(
+            self.encoder.out_channels,
+            temporal_channels,
+            kernel_size=temporal_kernel)
         self.out_channels = temporal_channels
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:

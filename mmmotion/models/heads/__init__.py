@@ -1,10 +1,10 @@
+from .atomic_flow_head import AtomicFlowHead
 from .dynamo_head import DynamoHead
 from .frame_prediction_head import FramePredictionHead
 from .linear_probe_head import LinearProbeHead
 from .motion_decoder_head import MotionDecoderHead
-from .atomic_flow_head import AtomicFlowHead
 
 __all__ = [
-    'MotionDecoderHead', 'AtomicFlowHead', 'DynamoHead',
-    'FramePredictionHead', 'LinearProbeHead'
+    'MotionDecoderHead', 'AtomicFlowHead', 'DynamoHead', 'FramePredictionHead',
+    'LinearProbeHead'
 ]

@@ -86,14 +86,20 @@ class AtomicFlowHead(BaseModule):
                 f'({src}) holds {k} codewords')
         self.num_steps = num_steps
         self.num_codewords = k
-        self.lstm = ConvLSTM(in_channels, lstm_channels,
-                             kernel_size=lstm_kernel)
+        self.lstm = ConvLSTM(
+            in_channels, lstm_channels, kernel_size=lstm_kernel)
         layers: List[nn.Module] = []
         c = self.lstm.out_channels
         for _ in range(num_deconvs):
             layers.append(
-                ConvModule(c, deconv_channels, 4, stride=2, padding=1,
-                           conv_cfg=dict(type='deconv'), norm_cfg=norm_cfg))
+                ConvModule(
+                    c,
+                    deconv_channels,
+                    4,
+                    stride=2,
+                    padding=1,
+                    conv_cfg=dict(type='deconv'),
+                    norm_cfg=norm_cfg))
             c = deconv_channels
         self.deconvs = nn.Sequential(*layers)
         self.cls = nn.Conv2d(c, k, 1)
@@ -175,7 +181,8 @@ class AtomicFlowHead(BaseModule):
         return losses
 
     @torch.no_grad()
-    def predict(self, logits: torch.Tensor,
+    def predict(self,
+                logits: torch.Tensor,
                 targets: Optional[torch.Tensor] = None) -> Dict:
         """Expected flow ``(N, S, Hp, Wp, D)`` and argmax codewords; with
         targets, also their codewords.

@@ -1,4 +1,5 @@
-"""DynamoNet's classifier: action representation + dynamic motion representation."""
+"""DynamoNet's classifier: action representation + dynamic motion
+representation."""
 from typing import Optional, Sequence, Tuple
 
 import torch
@@ -73,8 +74,12 @@ class DynamoHead(BaseHead):
                  init_cfg: OptMultiConfig = None,
                  **kwargs) -> None:
         super().__init__(
-            num_classes, in_channels, loss_cls=loss_cls,
-            average_clips=average_clips, init_cfg=init_cfg, **kwargs)
+            num_classes,
+            in_channels,
+            loss_cls=loss_cls,
+            average_clips=average_clips,
+            init_cfg=init_cfg,
+            **kwargs)
         self.use_dmr = use_dmr
         self.init_std = init_std
         self.ar_convs = conv3d_stack(

@@ -1,4 +1,5 @@
-"""DynamoNet's frame-prediction (FP) branch: deep features -> dynamic filters."""
+"""DynamoNet's frame-prediction (FP) branch: deep features -> dynamic
+filters."""
 import math
 from typing import Dict, Optional, Sequence, Tuple
 
@@ -101,8 +102,7 @@ class FramePredictionHead(BaseModule):
 
     def forward(self,
                 feats: torch.Tensor,
-                frame_size: Optional[Tuple[int, int]] = None
-                ) -> torch.Tensor:
+                frame_size: Optional[Tuple[int, int]] = None) -> torch.Tensor:
         """Return filters ``(N, T, s, s)`` (global) or ``(N, T, s*s, H, W)``.
 
         Args:
@@ -130,7 +130,9 @@ class FramePredictionHead(BaseModule):
             raise ValueError('local mode needs the frame size')
         logits = self.fc(x).mean(2)  # (N, T*s*s, H', W')
         logits = F.interpolate(
-            logits, size=tuple(frame_size), mode='bilinear',
+            logits,
+            size=tuple(frame_size),
+            mode='bilinear',
             align_corners=False)
         return logits.view(n, t, s * s, *frame_size).softmax(2)
 

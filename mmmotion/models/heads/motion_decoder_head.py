@@ -34,7 +34,8 @@ class MotionDecoderHead(BaseModule):
     model upsamples the motion to full resolution, the head warps frame t+1
     back onto frame t with it (``backward_warp``) and scores the result.
     Paper (abstract): the motion is learned without labels, by warping.
-    Ours (``METHODS.md`` section 3): ``loss_photo`` (Charbonnier) over the
+    Ours (``docs/methods.md`` section 3.2): ``loss_photo`` (Charbonnier) over
+    the
     pixels that stay inside the frame, ``loss_ssim`` (``1 - SSIM``) and
     ``loss_smooth`` (edge-aware smoothness of the motion); set a term to
     None to drop it. The default losses hold no parameters or buffers: the
@@ -68,10 +69,10 @@ class MotionDecoderHead(BaseModule):
                  mid_channels: int = 64,
                  num_convs: int = 2,
                  norm_cfg: ConfigType = dict(type='BN3d'),
-                 loss_photo: OptConfigType = dict(type='CharbonnierLoss',
-                                                  loss_weight=1.0),
-                 loss_ssim: OptConfigType = dict(type='SSIMLoss',
-                                                 loss_weight=0.5),
+                 loss_photo: OptConfigType = dict(
+                     type='CharbonnierLoss', loss_weight=1.0),
+                 loss_ssim: OptConfigType = dict(
+                     type='SSIMLoss', loss_weight=0.5),
                  loss_smooth: OptConfigType = dict(
                      type='EdgeAwareSmoothnessLoss', loss_weight=0.05),
                  init_cfg: OptMultiConfig = None) -> None:
@@ -80,12 +81,16 @@ class MotionDecoderHead(BaseModule):
             raise ValueError(f'out_stride must be 4 or 8, got {out_stride}')
         self.out_stride = out_stride
         conv3d = dict(type='Conv3d')
-        self.reduce = ConvModule(in_channels, mid_channels, 1,
-                                 conv_cfg=conv3d, norm_cfg=norm_cfg)
+        self.reduce = ConvModule(
+            in_channels, mid_channels, 1, conv_cfg=conv3d, norm_cfg=norm_cfg)
         self.convs = nn.Sequential(*[
-            ConvModule(mid_channels, mid_channels, 3, padding=1,
-                       conv_cfg=conv3d, norm_cfg=norm_cfg)
-            for _ in range(num_convs)
+            ConvModule(
+                mid_channels,
+                mid_channels,
+                3,
+                padding=1,
+                conv_cfg=conv3d,
+                norm_cfg=norm_cfg) for _ in range(num_convs)
         ])
         self.out = nn.Conv3d(mid_channels, 2, 3, padding=1)
         with mmmotion_scope():
@@ -120,8 +125,11 @@ class MotionDecoderHead(BaseModule):
         if t < 2:
             raise ValueError(f'a clip of {t} frame(s) has no frame pair')
         x = self.reduce(feats)
-        x = F.interpolate(x, size=(t - 1, h // s, w // s), mode='trilinear',
-                          align_corners=False)
+        x = F.interpolate(
+            x,
+            size=(t - 1, h // s, w // s),
+            mode='trilinear',
+            align_corners=False)
         return self.out(self.convs(x))
 
     def loss(self, motion: torch.Tensor, frames: torch.Tensor,

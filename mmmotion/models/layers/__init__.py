@@ -1,5 +1,4 @@
-from .codebook_fitting import (fit_kmeans_codebook, load_codebook,
-                               save_codebook)
+from .codebook_fitting import fit_kmeans_codebook, load_codebook, save_codebook
 from .context_guided_upsample import (ContextGuidedUpsample, reassemble,
                                       reassemble_naive)
 from .conv_lstm import ConvLSTM, ConvLSTMCell
@@ -14,10 +13,10 @@ from .warp import backward_warp, flow_grid, warp_pair
 
 __all__ = [
     'ContextGuidedUpsample', 'BilinearUpsample', 'DeconvUpsample',
-    'reassemble', 'reassemble_naive',
-    'backward_warp', 'flow_grid', 'warp_pair',     'ConvLSTM', 'ConvLSTMCell', 'apply_dynamic_filters',
-    'apply_dynamic_filters_loop', 'check_filter_size', 'psnr',
-    'ssim', 'ssim_map', 'KMeansCodebook', 'LearnableCodebook',
-    'MotionCodebook', 'UniformCodebook', 'fit_kmeans_codebook',
-    'load_codebook', 'save_codebook', 'STCBlock'
+    'reassemble', 'reassemble_naive', 'backward_warp', 'flow_grid',
+    'warp_pair', 'ConvLSTM', 'ConvLSTMCell', 'apply_dynamic_filters',
+    'apply_dynamic_filters_loop', 'check_filter_size', 'psnr', 'ssim',
+    'ssim_map', 'KMeansCodebook', 'LearnableCodebook', 'MotionCodebook',
+    'UniformCodebook', 'fit_kmeans_codebook', 'load_codebook', 'save_codebook',
+    'STCBlock'
 ]

@@ -103,8 +103,8 @@ def fit_kmeans_codebook(vectors: np.ndarray,
     return centres[order].astype(np.float32), freqs[order]
 
 
-def _nearest(x: np.ndarray, centres: np.ndarray
-             ) -> Tuple[np.ndarray, np.ndarray]:
+def _nearest(x: np.ndarray,
+             centres: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
     """Index of and squared distance to the nearest centre, in chunks."""
     labels = np.empty(x.shape[0], dtype=np.int64)
     dist = np.empty(x.shape[0])
@@ -152,8 +152,7 @@ def save_codebook(path: str,
             np.savez(f, **arrays)
 
 
-def load_codebook(path: str
-                  ) -> Tuple[np.ndarray, Optional[np.ndarray], Dict]:
+def load_codebook(path: str) -> Tuple[np.ndarray, Optional[np.ndarray], Dict]:
     """Read a file written by :func:`save_codebook`.
 
     Args:

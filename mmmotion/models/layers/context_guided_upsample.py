@@ -4,7 +4,8 @@ Paper (abstract): low-resolution motion maps are upsampled to full resolution
 by a layer that learns its upsampling parameters from the spatial context
 (semantic cues) of the frame, cheaply.
 
-Ours (``METHODS.md`` section 3, in the spirit of CARAFE / guided upsampling;
+Ours (``docs/methods.md`` section 3.2, in the spirit of CARAFE / guided
+upsampling;
 pure PyTorch since mmcv-lite has no CARAFE op): from context features of the
 frame at the output resolution, a small conv predicts for every output pixel
 ``k * k`` logits; their softmax weights the ``k x k`` low-resolution
@@ -20,7 +21,6 @@ neighbourhood), and a weighted sum.
 """
 from typing import Optional
 
-import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from torch import Tensor
@@ -119,7 +119,9 @@ class ContextGuidedUpsample(nn.Module):
         nn.init.zeros_(self.kernel_net[-1].weight)
         nn.init.zeros_(self.kernel_net[-1].bias)
 
-    def forward(self, low: Tensor, context: Optional[Tensor] = None,
+    def forward(self,
+                low: Tensor,
+                context: Optional[Tensor] = None,
                 weights: Optional[Tensor] = None) -> Tensor:
         """Upsample ``low``, guided by ``context``.
 

@@ -88,8 +88,8 @@ class ConvLSTMCell(nn.Module):
             kernel_size,
             padding=kernel_size // 2,
             bias=bias)
-        self.norm = (nn.GroupNorm(4, 4 * hidden_channels)
-                     if norm == 'group' else None)
+        self.norm = (
+            nn.GroupNorm(4, 4 * hidden_channels) if norm == 'group' else None)
         self.reset_forget_bias()
 
     def reset_forget_bias(self, value: float = 1.0) -> None:
@@ -119,8 +119,7 @@ class ConvLSTMCell(nn.Module):
         zeros = x.new_zeros(n, self.hidden_channels, h, w)
         return zeros, zeros.clone()
 
-    def forward(self, x: torch.Tensor,
-                state: Optional[State] = None) -> State:
+    def forward(self, x: torch.Tensor, state: Optional[State] = None) -> State:
         """One step.
 
         Args:
@@ -203,8 +202,9 @@ class ConvLSTM(nn.Module):
                  norm: Optional[str] = None) -> None:
         super().__init__()
         if num_layers is None:
-            num_layers = (len(hidden_channels) if isinstance(
-                hidden_channels, Sequence) else 1)
+            num_layers = (
+                len(hidden_channels)
+                if isinstance(hidden_channels, Sequence) else 1)
         if num_layers < 1:
             raise ValueError(f'num_layers must be >= 1, got {num_layers}')
         hidden = self._per_layer(hidden_channels, num_layers,
@@ -258,9 +258,11 @@ class ConvLSTM(nn.Module):
                              f'ConvLSTM has {self.num_layers}')
         return list(state)
 
-    def step(self, x_t: torch.Tensor,
-             state: Optional[Sequence[State]] = None
-             ) -> Tuple[torch.Tensor, List[State]]:
+    def step(
+        self,
+        x_t: torch.Tensor,
+        state: Optional[Sequence[State]] = None
+    ) -> Tuple[torch.Tensor, List[State]]:
         """One time step through all layers.
 
         Args:
@@ -281,9 +283,11 @@ class ConvLSTM(nn.Module):
             inp = hc[0]
         return inp, new_state
 
-    def forward(self, x: torch.Tensor,
-                state: Optional[Sequence[State]] = None
-                ) -> Tuple[torch.Tensor, List[State]]:
+    def forward(
+        self,
+        x: torch.Tensor,
+        state: Optional[Sequence[State]] = None
+    ) -> Tuple[torch.Tensor, List[State]]:
         """Run a whole sequence, layer by layer.
 
         Args:

@@ -4,10 +4,12 @@ import torch.nn as nn
 from mmcv.cnn import ConvModule
 
 
-def conv3d_stack(in_channels: int,
-                 channels: int,
-                 kernel_sizes: Sequence[int] = (1, 3),
-                 norm_cfg: dict = dict(type='BN3d')) -> nn.Sequential:
+def conv3d_stack(
+    in_channels: int,
+    channels: int,
+    kernel_sizes: Sequence[int] = (1, 3),
+    norm_cfg: dict = dict(type='BN3d')
+) -> nn.Sequential:
     """Conv3d + norm + ReLU layers, ``in_channels -> channels``, one a kernel.
 
     DynamoNet's two branches both start with "two conv layers of 64 filters";
@@ -18,9 +20,12 @@ def conv3d_stack(in_channels: int,
     (tools/analysis/cost_dynamonet.py measures both).
     """
     layers = [
-        ConvModule(in_channels if i == 0 else channels, channels, k,
-                   padding=k // 2, conv_cfg=dict(type='Conv3d'),
-                   norm_cfg=norm_cfg)
-        for i, k in enumerate(kernel_sizes)
+        ConvModule(
+            in_channels if i == 0 else channels,
+            channels,
+            k,
+            padding=k // 2,
+            conv_cfg=dict(type='Conv3d'),
+            norm_cfg=norm_cfg) for i, k in enumerate(kernel_sizes)
     ]
     return nn.Sequential(*layers)

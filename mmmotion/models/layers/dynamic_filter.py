@@ -6,7 +6,8 @@ filter ``F_t`` convolved with frame ``x_t`` at every spatial position.
 Paper: one s x s filter per sample and frame, softmax-normalised, s = 5.
 Ours: the filter is shared by the colour channels; borders are padded by
 replicating the edge (zero padding would darken the predicted border; option
-``padding_mode``); a spatially varying ("local") mode with one kernel per pixel.
+``padding_mode``); a spatially varying ("local") mode with one kernel per
+pixel.
 """
 from typing import Sequence
 
@@ -84,8 +85,8 @@ class _GroupedFilter(Function):
         # x: (1, N*C*T, H, W) planes in (n, c, t) order, a view of the
         # (N, C, T, H, W) clip; filters: (N, T, s, s), shared by C
         n, t, s = filters.shape[0], filters.shape[1], filters.shape[-1]
-        weight = filters[:, None].expand(n, channels, t, s, s).reshape(
-            n * channels * t, 1, s, s)
+        weight = filters[:, None].expand(n, channels, t, s,
+                                         s).reshape(n * channels * t, 1, s, s)
         ctx.save_for_backward(x, weight)
         ctx.shape = (n, channels, t, s)
         ctx.pad = pad
@@ -106,8 +107,8 @@ class _GroupedFilter(Function):
         if ctx.needs_input_grad[1]:
             n, c, t, _ = ctx.shape
             h, w = grad_out.shape[-2:]
-            g = F.conv2d(ctx.pad(x), grad_out.reshape(groups, 1, h, w),
-                         groups=groups)
+            g = F.conv2d(
+                ctx.pad(x), grad_out.reshape(groups, 1, h, w), groups=groups)
             grad_filters = g.reshape(n, c, t, s, s).sum(1)
         return grad_x, grad_filters, None, None
 
@@ -168,15 +169,19 @@ def apply_dynamic_filters_loop(frames: torch.Tensor,
             if mode == 'global':
                 s = filters.shape[-1]
                 p = s // 2
-                padded = (F.pad(frame, (p, p, p, p)) if padding_mode == 'zeros'
-                          else F.pad(frame, (p, p, p, p), mode=padding_mode))
+                padded = (
+                    F.pad(frame,
+                          (p, p, p, p)) if padding_mode == 'zeros' else F.pad(
+                              frame, (p, p, p, p), mode=padding_mode))
                 k = filters[i, j].expand(c, 1, s, s)
                 out[i, :, j] = F.conv2d(padded, k, groups=c)[0]
             else:
                 s = int(filters.shape[2]**0.5)
                 p = s // 2
-                padded = (F.pad(frame, (p, p, p, p)) if padding_mode == 'zeros'
-                          else F.pad(frame, (p, p, p, p), mode=padding_mode))
+                padded = (
+                    F.pad(frame,
+                          (p, p, p, p)) if padding_mode == 'zeros' else F.pad(
+                              frame, (p, p, p, p), mode=padding_mode))
                 k = filters[i, j].view(s, s, h, w)
                 acc = torch.zeros(c, h, w, dtype=frames.dtype)
                 for dy in range(s):

@@ -102,12 +102,13 @@ class _FilteredHuber(Function):
             for j in range(0, t, step_t):
                 loss, grad = _chunk(frames[i:i + step_n, :, j:j + step_t],
                                     filters[i:i + step_n, j:j + step_t],
-                                    target[i:i + step_n, :, j:j + step_t],
-                                    pad, delta, reduction, numel, need_grad)
+                                    target[i:i + step_n, :, j:j + step_t], pad,
+                                    delta, reduction, numel, need_grad)
                 row.append(loss)
                 grad_row.append(grad)
-            rows.append(torch.cat(row, 1) if reduction == 'frame'
-                        else torch.stack(row).sum())
+            rows.append(
+                torch.cat(row, 1) if reduction ==
+                'frame' else torch.stack(row).sum())
             if need_grad:
                 grad_rows.append(torch.cat(grad_row, 1))
         if reduction == 'frame':

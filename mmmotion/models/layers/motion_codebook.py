@@ -111,8 +111,10 @@ class MotionCodebook(nn.Module):
         out = torch.empty(flat.shape[0], dtype=torch.long, device=cw.device)
         step = max(1, _CHUNK_ELEMENTS // self.num_codewords)
         for i in range(0, flat.shape[0], step):
-            d = torch.cdist(flat[i:i + step], cw,
-                            compute_mode='donot_use_mm_for_euclid_dist')
+            d = torch.cdist(
+                flat[i:i + step],
+                cw,
+                compute_mode='donot_use_mm_for_euclid_dist')
             out[i:i + step] = d.argmin(dim=1)
         return out.view(lead)
 
@@ -129,8 +131,8 @@ class MotionCodebook(nn.Module):
         if indices.dtype.is_floating_point or indices.dtype == torch.bool:
             raise ValueError(
                 f'indices must be an integer tensor, got {indices.dtype}')
-        if indices.numel() and (indices.min() < 0 or
-                                indices.max() >= self.num_codewords):
+        if indices.numel() and (indices.min() < 0
+                                or indices.max() >= self.num_codewords):
             raise ValueError(
                 f'codeword indices must be in [0, {self.num_codewords}), got '
                 f'[{int(indices.min())}, {int(indices.max())}]')
@@ -213,8 +215,8 @@ def uniform_codewords(dim: int, bins_per_dim: Union[int, Sequence[int]],
             raise ValueError(
                 f'ranges[{d}] must be (min, max) with max > min, got {r}')
         width = (r[1] - r[0]) / b
-        axes.append(r[0] + width * (torch.arange(b, dtype=torch.float64) +
-                                    0.5))
+        axes.append(r[0] + width *
+                    (torch.arange(b, dtype=torch.float64) + 0.5))
     grid = torch.meshgrid(*axes, indexing='ij')
     return torch.stack([g.reshape(-1) for g in grid], dim=1).float()
 
@@ -297,7 +299,8 @@ class KMeansCodebook(MotionCodebook):
 class LearnableCodebook(MotionCodebook):
     """Codewords trained with the model (paper: one of the three codebooks).
 
-    Ours (``docs/methods.md`` section 2.1 leaves the rule open): the codewords are an
+    Ours (``docs/methods.md`` section 2.1 leaves the rule open): the codewords
+    are an
     ``nn.Parameter`` initialised from a k-means file (``init_file``) or, if
     none, a uniform grid (``dim``, ``bins_per_dim``, ``ranges``), and trained
     with :meth:`reconstruction_loss`: the squared error between the expected

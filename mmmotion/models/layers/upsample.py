@@ -53,8 +53,8 @@ class BilinearUpsample(nn.Module):
         Returns:
             Tensor: ``(N, C, h * scale, w * scale)``.
         """
-        out = F.interpolate(low, scale_factor=self.scale, mode='bilinear',
-                            align_corners=False)
+        out = F.interpolate(
+            low, scale_factor=self.scale, mode='bilinear', align_corners=False)
         return out * self.scale if self.scale_values else out
 
     def extra_repr(self) -> str:
@@ -79,11 +79,13 @@ class DeconvUpsample(nn.ConvTranspose2d):
 
     requires_context = False
 
-    def __init__(self, channels: int = 2, scale: int = 4,
+    def __init__(self,
+                 channels: int = 2,
+                 scale: int = 4,
                  scale_values: bool = True) -> None:
         _check_scale(scale)
-        super().__init__(channels, channels, 2 * scale, stride=scale,
-                         padding=scale // 2)
+        super().__init__(
+            channels, channels, 2 * scale, stride=scale, padding=scale // 2)
         self.scale = scale
         self.scale_values = scale_values
 

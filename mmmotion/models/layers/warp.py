@@ -22,7 +22,8 @@ from torch import Tensor
 
 def _check(image: Tensor, flow: Tensor) -> None:
     if image.dim() != 4:
-        raise ValueError(f'image must be (N, C, H, W), got {tuple(image.shape)}')
+        raise ValueError(
+            f'image must be (N, C, H, W), got {tuple(image.shape)}')
     n, _, h, w = image.shape
     if tuple(flow.shape) != (n, 2, h, w):
         raise ValueError(f'flow must be (N, 2, H, W) = {(n, 2, h, w)} for an '
@@ -54,8 +55,7 @@ def flow_grid(flow: Tensor) -> Tensor:
     return torch.stack([gx, gy], dim=-1)
 
 
-def backward_warp(image: Tensor, flow: Tensor,
-                  return_mask: bool = False):
+def backward_warp(image: Tensor, flow: Tensor, return_mask: bool = False):
     """Sample ``image`` at ``p + flow(p)``.
 
     Args:
@@ -72,8 +72,12 @@ def backward_warp(image: Tensor, flow: Tensor,
     """
     _check(image, flow)
     grid = flow_grid(flow.to(image.dtype))
-    out = F.grid_sample(image, grid, mode='bilinear', padding_mode='border',
-                        align_corners=True)
+    out = F.grid_sample(
+        image,
+        grid,
+        mode='bilinear',
+        padding_mode='border',
+        align_corners=True)
     if not return_mask:
         return out
     inside = ((grid.abs() <= 1 + 1e-6).all(dim=-1)).unsqueeze(1)

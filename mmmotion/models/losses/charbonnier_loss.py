@@ -27,7 +27,9 @@ class CharbonnierLoss(nn.Module):
         self.eps = eps
         self.loss_weight = loss_weight
 
-    def forward(self, pred: Tensor, target: Tensor,
+    def forward(self,
+                pred: Tensor,
+                target: Tensor,
                 mask: Optional[Tensor] = None) -> Tensor:
         """Compute the loss.
 

@@ -35,7 +35,9 @@ class HuberLoss(nn.Module):
         loss_weight (float): Factor on the loss. Defaults to 1.0.
     """
 
-    def __init__(self, delta: float = 0.01, reduction: str = 'frame',
+    def __init__(self,
+                 delta: float = 0.01,
+                 reduction: str = 'frame',
                  loss_weight: float = 1.0) -> None:
         super().__init__()
         if reduction not in ('frame', 'pixel'):
@@ -45,7 +47,8 @@ class HuberLoss(nn.Module):
         self.reduction = reduction
         self.loss_weight = loss_weight
 
-    def forward(self, pred: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+    def forward(self, pred: torch.Tensor,
+                target: torch.Tensor) -> torch.Tensor:
         """Compute the loss.
 
         Args:
@@ -59,8 +62,8 @@ class HuberLoss(nn.Module):
             raise ValueError(f'pred {tuple(pred.shape)} and target '
                              f'{tuple(target.shape)} differ in shape')
         if self.reduction == 'pixel':
-            loss = F.huber_loss(pred, target, reduction='mean',
-                                delta=self.delta)
+            loss = F.huber_loss(
+                pred, target, reduction='mean', delta=self.delta)
         else:
             d = pred - target
             dims = (1, 3, 4)  # per frame: over C, H, W -> (N, T)
@@ -70,7 +73,9 @@ class HuberLoss(nn.Module):
             loss = torch.where(l1 < self.delta, quad, lin).mean()
         return self.loss_weight * loss
 
-    def forward_filtered(self, frames: torch.Tensor, filters: torch.Tensor,
+    def forward_filtered(self,
+                         frames: torch.Tensor,
+                         filters: torch.Tensor,
                          target: torch.Tensor,
                          padding_mode: str = 'replicate') -> torch.Tensor:
         """The loss of the frames predicted by global dynamic filters,
@@ -89,5 +94,4 @@ class HuberLoss(nn.Module):
             torch.Tensor: The weighted scalar loss.
         """
         return self.loss_weight * filtered_huber_loss(
-            frames, filters, target, self.delta, self.reduction,
-            padding_mode)
+            frames, filters, target, self.delta, self.reduction, padding_mode)

@@ -167,8 +167,8 @@ class RebalancedCrossEntropyLoss(nn.Module):
         self.loss_weight = loss_weight
         self.register_buffer('_weights', torch.ones(num_codewords))
         if self.estimate_online:
-            self.register_buffer(
-                'counts', torch.zeros(num_codewords, dtype=torch.long))
+            self.register_buffer('counts',
+                                 torch.zeros(num_codewords, dtype=torch.long))
         if rebalance and class_freq is not None:
             self.set_class_freq(class_freq)
 

@@ -134,8 +134,7 @@ class DynamoNet(BaseRecognizer):
         frames, target = x[:, :, :-1], x[:, :, 1:]
         feats = self.backbone(frames)
         filters = self.fp_head(feats, tuple(x.shape[-2:]))
-        return dict(feats=feats, filters=filters, target=target,
-                    frames=frames)
+        return dict(feats=feats, filters=filters, target=target, frames=frames)
 
     def predict_frames(self, inputs: torch.Tensor) -> Dict[str, torch.Tensor]:
         """Run both branches' shared part; return the frames and filters.
@@ -151,8 +150,7 @@ class DynamoNet(BaseRecognizer):
         return out
 
     # ------------------------------------------------------------- modes
-    def loss(self, inputs: torch.Tensor, data_samples: List,
-             **kwargs) -> dict:
+    def loss(self, inputs: torch.Tensor, data_samples: List, **kwargs) -> dict:
         out = self._branches(inputs)
         feats, filters = out['feats'], out['filters']
         fp = self.fp_head.loss(out['frames'], filters, out['target'],
@@ -181,7 +179,9 @@ class DynamoNet(BaseRecognizer):
                 sample.set_field(out['frames'][j].detach(), 'copy_frames')
         return data_samples
 
-    def _forward(self, inputs: torch.Tensor, stage: str = 'backbone',
+    def _forward(self,
+                 inputs: torch.Tensor,
+                 stage: str = 'backbone',
                  **kwargs):
         feats, _ = self.extract_feat(inputs, stage=stage)
         return feats

@@ -1,5 +1,4 @@
 """Pooled backbone features of clips, for retrieval and kNN evaluation."""
-from typing import List
 
 import torch
 from mmaction.utils import ConfigType, OptConfigType, OptMultiConfig
@@ -38,9 +37,10 @@ class FeatureExtractor(MotionBaseModel):
                  feature_index: int = -1,
                  data_preprocessor: OptConfigType = None,
                  init_cfg: OptMultiConfig = None) -> None:
-        super().__init__(backbone=backbone,
-                         data_preprocessor=data_preprocessor,
-                         init_cfg=init_cfg)
+        super().__init__(
+            backbone=backbone,
+            data_preprocessor=data_preprocessor,
+            init_cfg=init_cfg)
         self.feature_index = feature_index
         self._register_load_state_dict_pre_hook(self._check_backbone_keys)
 
@@ -50,8 +50,13 @@ class FeatureExtractor(MotionBaseModel):
         pretraining model's heads, are ignored)."""
         p = prefix + 'backbone.'
         msg = key_mismatch(
-            {p + k: v.shape for k, v in self.backbone.state_dict().items()},
-            {k: v for k, v in state_dict.items() if k.startswith(p)})
+            {
+                p + k: v.shape
+                for k, v in self.backbone.state_dict().items()
+            }, {
+                k: v
+                for k, v in state_dict.items() if k.startswith(p)
+            })
         if msg:
             raise ValueError(
                 'FeatureExtractor: the checkpoint does not hold this '

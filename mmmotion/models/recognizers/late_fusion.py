@@ -1,5 +1,5 @@
 """Late fusion of recognizers (two-stream style): averaged class scores."""
-from typing import List, Optional, Sequence
+from typing import Optional, Sequence
 
 import torch
 from mmaction.utils import ConfigType, OptConfigType, OptMultiConfig
@@ -13,7 +13,7 @@ from ..utils import MotionBaseModel
 class LateFusionRecognizer(MotionBaseModel):
     """Average the class scores of several trained recognizers on the same
     clips: e.g. an RGB stream and a motion stream (``MotionStreamBackbone``),
-    as two-stream models fuse RGB and flow (``METHODS.md`` section 3,
+    as two-stream models fuse RGB and flow (``docs/methods.md`` section 3.2,
     downstream (c); the equal default weights are ours).
 
     Test only: train each stream on its own, then name their checkpoints.
@@ -42,8 +42,8 @@ class LateFusionRecognizer(MotionBaseModel):
                  weights: Optional[Sequence[float]] = None,
                  data_preprocessor: OptConfigType = None,
                  init_cfg: OptMultiConfig = None) -> None:
-        super().__init__(data_preprocessor=data_preprocessor,
-                         init_cfg=init_cfg)
+        super().__init__(
+            data_preprocessor=data_preprocessor, init_cfg=init_cfg)
         self.streams = torch.nn.ModuleList(
             self.build_part(dict(s, data_preprocessor=None)) for s in streams)
         n = len(self.streams)
@@ -61,8 +61,11 @@ class LateFusionRecognizer(MotionBaseModel):
     def init_weights(self) -> None:
         for i, stream in enumerate(self.streams):
             if self.checkpoints:
-                load_checkpoint(stream, self.checkpoints[i],
-                                map_location='cpu', strict=True)
+                load_checkpoint(
+                    stream,
+                    self.checkpoints[i],
+                    map_location='cpu',
+                    strict=True)
             else:
                 stream.init_weights()
 
@@ -72,8 +75,8 @@ class LateFusionRecognizer(MotionBaseModel):
                                'each stream on its own')
         fused = None
         for w, stream in zip(self.weights, self.streams):
-            out = stream(inputs, [s.clone() for s in data_samples],
-                         mode='predict')
+            out = stream(
+                inputs, [s.clone() for s in data_samples], mode='predict')
             scores = torch.stack([o.pred_score for o in out])
             fused = w * scores if fused is None else fused + w * scores
         for sample, score in zip(data_samples, fused):

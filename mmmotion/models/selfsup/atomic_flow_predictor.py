@@ -43,9 +43,10 @@ class AtomicFlowPredictor(MotionBaseModel):
                  head: ConfigType,
                  data_preprocessor: OptConfigType = None,
                  init_cfg: OptMultiConfig = None) -> None:
-        super().__init__(backbone=backbone,
-                         data_preprocessor=data_preprocessor,
-                         init_cfg=init_cfg)
+        super().__init__(
+            backbone=backbone,
+            data_preprocessor=data_preprocessor,
+            init_cfg=init_cfg)
         head = dict(head)
         head.setdefault('in_channels', self.backbone.out_channels)
         self.head = self.build_part(head)
@@ -107,8 +108,8 @@ class AtomicFlowPredictor(MotionBaseModel):
         if mode == 'tensor':
             return self.logits(inputs)
         if mode == 'loss':
-            return self.head.loss(self.logits(inputs),
-                                  self._targets(data_samples, True))
+            return self.head.loss(
+                self.logits(inputs), self._targets(data_samples, True))
         if mode == 'predict':
             return self.predict(inputs, data_samples)
         raise RuntimeError(f'Invalid mode "{mode}"')

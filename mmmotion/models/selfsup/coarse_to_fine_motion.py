@@ -39,7 +39,7 @@ class CoarseToFineMotion(MotionBaseModel):
     spatio-temporal features of a video encoder and upsampled to full
     resolution by a context-guided motion upsampling layer; no flow labels.
 
-    Ours (``METHODS.md`` section 3): the backbone is any MMAction2 3D
+    Ours (``docs/methods.md`` section 3.2): the backbone is any MMAction2 3D
     backbone, the decoder a ``MotionDecoderHead``, which owns the losses
     (Charbonnier on the warped frame over the in-frame pixels, ``1 -
     SSIM``, edge-aware smoothness: its ``loss_photo``, ``loss_ssim``,
@@ -82,8 +82,8 @@ class CoarseToFineMotion(MotionBaseModel):
                  backbone: ConfigType,
                  decoder: ConfigType,
                  in_channels: int = 3,
-                 upsampler: ConfigType = dict(type='ContextGuidedUpsample',
-                                              kernel_size=3),
+                 upsampler: ConfigType = dict(
+                     type='ContextGuidedUpsample', kernel_size=3),
                  context_channels: int = 16,
                  data_preprocessor: OptConfigType = None,
                  init_cfg: OptMultiConfig = None) -> None:
@@ -93,9 +93,10 @@ class CoarseToFineMotion(MotionBaseModel):
                 "dict(type='ContextGuidedUpsample', kernel_size=3), "
                 "dict(type='BilinearUpsample') or dict(type='DeconvUpsample')"
                 f', got {upsampler!r}')
-        super().__init__(backbone=backbone,
-                         data_preprocessor=data_preprocessor,
-                         init_cfg=init_cfg)
+        super().__init__(
+            backbone=backbone,
+            data_preprocessor=data_preprocessor,
+            init_cfg=init_cfg)
         self.decoder = self.build_part(decoder)
         s = self.decoder.out_stride
         upsampler = dict(upsampler)
@@ -185,8 +186,7 @@ class CoarseToFineMotion(MotionBaseModel):
             dict: The losses of :meth:`MotionDecoderHead.loss`.
         """
         n, c, t, h, w = clips.shape
-        flow = self.motion(clips).transpose(1, 2).reshape(
-            n * (t - 1), 2, h, w)
+        flow = self.motion(clips).transpose(1, 2).reshape(n * (t - 1), 2, h, w)
         prev = clips[:, :, :-1].transpose(1, 2).reshape(n * (t - 1), c, h, w)
         nxt = clips[:, :, 1:].transpose(1, 2).reshape(n * (t - 1), c, h, w)
         return self.decoder.loss(flow, prev, nxt)

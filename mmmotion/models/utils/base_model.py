@@ -36,11 +36,11 @@ class MotionBaseModel(BaseModel):
                  data_preprocessor: OptConfigType = None,
                  init_cfg: OptMultiConfig = None) -> None:
         if data_preprocessor is None:
-            data_preprocessor = dict(type='ActionDataPreprocessor',
-                                     format_shape='NCTHW')
+            data_preprocessor = dict(
+                type='ActionDataPreprocessor', format_shape='NCTHW')
         with mmmotion_scope():
-            super().__init__(data_preprocessor=data_preprocessor,
-                             init_cfg=init_cfg)
+            super().__init__(
+                data_preprocessor=data_preprocessor, init_cfg=init_cfg)
         if backbone is not None:
             self.backbone = self.build_part(backbone)
 

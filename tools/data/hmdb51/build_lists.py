@@ -93,14 +93,18 @@ def read_split_file(path):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('--splits-dir', required=True,
-                    help='the official testTrainMulti_7030_splits folder')
-    ap.add_argument('--video-root', default=None,
-                    help='folder of the 51 class folders; when given, '
-                    'videos missing there are left out and reported')
+    ap.add_argument(
+        '--splits-dir',
+        required=True,
+        help='the official testTrainMulti_7030_splits folder')
+    ap.add_argument(
+        '--video-root',
+        default=None,
+        help='folder of the 51 class folders; when given, '
+        'videos missing there are left out and reported')
     ap.add_argument('--out', required=True)
-    ap.add_argument('--splits', type=int, nargs='+', choices=(1, 2, 3),
-                    default=[1, 2, 3])
+    ap.add_argument(
+        '--splits', type=int, nargs='+', choices=(1, 2, 3), default=[1, 2, 3])
     args = ap.parse_args(argv)
     if not osp.isdir(args.splits_dir):
         sys.exit(f'{args.splits_dir}: --splits-dir is not a folder')
@@ -116,8 +120,10 @@ def main(argv=None):
     if not files:
         sys.exit(f'no <class>_test_split<k>.txt files in {args.splits_dir}')
     if ignored:
-        print(f'ignored {len(ignored)} files in {args.splits_dir} not named '
-              f'<class>_test_split<k>.txt: {ignored[:5]}', file=sys.stderr)
+        print(
+            f'ignored {len(ignored)} files in {args.splits_dir} not named '
+            f'<class>_test_split<k>.txt: {ignored[:5]}',
+            file=sys.stderr)
     # the classes of every split file there, so labels do not depend on
     # --splits
     classes = sorted({c for c, _ in files})
@@ -159,8 +165,10 @@ def main(argv=None):
                       f'val {len(lists[k]["val"])}, unused {unused[k]}')
     print(f'{len(classes)} classes; {"; ".join(counts)} -> {args.out}')
     if repeated:
-        print(f'{len(repeated)} lines repeat a video with the same id and '
-              'were used once:', file=sys.stderr)
+        print(
+            f'{len(repeated)} lines repeat a video with the same id and '
+            'were used once:',
+            file=sys.stderr)
         for r in repeated:
             print(f'  {r}', file=sys.stderr)
     if args.video_root is not None:

@@ -47,8 +47,8 @@ empty label or id, a time that is not a whole number, or a val or test label
 that is not a train label.
 """
 import argparse
-import importlib.util
 import csv
+import importlib.util
 import os
 import os.path as osp
 import sys
@@ -77,8 +77,8 @@ DELIMITERS = {'space': ' ', 'tab': '\t'}
 LABEL_DIRNAME = {
     'as-is': lambda s: s,
     'underscore': lambda s: s.replace(' ', '_'),
-    'mmaction2': lambda s: s.replace(' ', '_').replace('(', '-').replace(
-        ')', '-'),
+    'mmaction2':
+    lambda s: s.replace(' ', '_').replace('(', '-').replace(')', '-'),
 }
 MISSING_LIST = 'kinetics400_missing_videos.txt'
 
@@ -101,7 +101,7 @@ def read_csv(path, need_label):
     with open(path, newline='', encoding='utf-8-sig') as f:
         reader = csv.DictReader(f)
         columns = reader.fieldnames or []
-        need = (('label',) if need_label else ()) + CLIP_COLUMNS
+        need = (('label', ) if need_label else ()) + CLIP_COLUMNS
         lacking = [c for c in need if c not in columns]
         if lacking:
             sys.exit(f'{path}: no column {", ".join(lacking)} in the header '
@@ -140,23 +140,32 @@ def main(argv=None):
     ap.add_argument('--train-csv', required=True)
     ap.add_argument('--val-csv', required=True)
     ap.add_argument('--test-csv', default=None)
-    ap.add_argument('--video-root', default=None,
-                    help='folder of the split folders; when given, videos '
-                    'missing there are left out and reported')
+    ap.add_argument(
+        '--video-root',
+        default=None,
+        help='folder of the split folders; when given, videos '
+        'missing there are left out and reported')
     ap.add_argument('--out', required=True)
-    ap.add_argument('--flat', action='store_true',
-                    help='videos lie directly in the split folders, not in '
-                    'one folder a class')
-    ap.add_argument('--label-dirname', choices=tuple(LABEL_DIRNAME),
-                    default='as-is',
-                    help='how a label names its class folder (default: '
-                    'as-is)')
+    ap.add_argument(
+        '--flat',
+        action='store_true',
+        help='videos lie directly in the split folders, not in '
+        'one folder a class')
+    ap.add_argument(
+        '--label-dirname',
+        choices=tuple(LABEL_DIRNAME),
+        default='as-is',
+        help='how a label names its class folder (default: '
+        'as-is)')
     ap.add_argument('--train-dir', default='train')
     ap.add_argument('--val-dir', default='val')
     ap.add_argument('--test-dir', default='test')
-    ap.add_argument('--delimiter', choices=tuple(DELIMITERS), default='space',
-                    help="between path and label in the lists (the "
-                    "dataset's delimiter; default: space)")
+    ap.add_argument(
+        '--delimiter',
+        choices=tuple(DELIMITERS),
+        default='space',
+        help="between path and label in the lists (the "
+        "dataset's delimiter; default: space)")
     args = ap.parse_args(argv)
     if args.video_root is not None and not osp.isdir(args.video_root):
         sys.exit(f'{args.video_root}: --video-root is not a folder')
@@ -190,14 +199,15 @@ def main(argv=None):
                          "(and delimiter='\\t' in the dataset config), or "
                          '--label-dirname underscore if the class folders '
                          'are named so')
-            lists[split].append((video, None if label is None
-                                 else index[label]))
+            lists[split].append(
+                (video, None if label is None else index[label]))
     missing = []
     if args.video_root is not None:
         missing = drop_missing(list(lists.values()), args.video_root)
     os.makedirs(args.out, exist_ok=True)
-    write_text_atomic(osp.join(args.out, 'kinetics400_classes.txt'),
-                      ''.join(f'{c}\n' for c in classes))
+    write_text_atomic(
+        osp.join(args.out, 'kinetics400_classes.txt'),
+        ''.join(f'{c}\n' for c in classes))
     for split, entries in lists.items():
         write_text_atomic(
             osp.join(args.out, f'kinetics400_{split}_list_videos.txt'),
@@ -209,8 +219,10 @@ def main(argv=None):
         print(f'{args.test_csv} has no labels: the test list has one path a '
               'line')
     if repeated:
-        print(f'{len(repeated)} rows repeat a clip of the same csv and were '
-              'used once:', file=sys.stderr)
+        print(
+            f'{len(repeated)} rows repeat a clip of the same csv and were '
+            'used once:',
+            file=sys.stderr)
         for r in repeated:
             print(f'  {r}', file=sys.stderr)
     if args.video_root is not None:

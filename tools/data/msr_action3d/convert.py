@@ -26,10 +26,10 @@ from mmmotion.utils.atomic_io import atomic_path, write_text_atomic
 NAME = re.compile(r'a(\d\d)_s(\d\d)_e(\d\d)_sdepth\.mat$')
 TRAIN_SUBJECTS = (1, 3, 5, 7, 9)
 CLASSES = ('high arm wave', 'horizontal arm wave', 'hammer', 'hand catch',
-           'forward punch', 'high throw', 'draw x', 'draw tick',
-           'draw circle', 'hand clap', 'two hand wave', 'side boxing', 'bend',
-           'forward kick', 'side kick', 'jogging', 'tennis swing',
-           'tennis serve', 'golf swing', 'pick up and throw')
+           'forward punch', 'high throw', 'draw x', 'draw tick', 'draw circle',
+           'hand clap', 'two hand wave', 'side boxing', 'bend', 'forward kick',
+           'side kick', 'jogging', 'tennis swing', 'tennis serve',
+           'golf swing', 'pick up and throw')
 
 
 def parse_args(argv=None):
@@ -37,7 +37,8 @@ def parse_args(argv=None):
     p.add_argument('--src', default='../shared/data/msr_action3d')
     p.add_argument('--out', default='data/msr_action3d')
     p.add_argument(
-        '--skip-bad', action='store_true',
+        '--skip-bad',
+        action='store_true',
         help='log and skip unreadable or malformed files instead of stopping')
     return p.parse_args(argv)
 
@@ -86,10 +87,11 @@ def main(argv=None):
         write_text_atomic(
             osp.join(args.out, f'msr_action3d_{split}_list.txt'),
             '\n'.join(lines) + '\n')
-    write_text_atomic(osp.join(args.out, 'classes.txt'), '\n'.join(CLASSES) +
-                      '\n')
-    print(f'\nconverted {done}, already there {skipped}, bad {len(bad)}; '
-          f'train {len(lists["train"])}, val {len(lists["val"])} -> {args.out}')
+    write_text_atomic(
+        osp.join(args.out, 'classes.txt'), '\n'.join(CLASSES) + '\n')
+    print(
+        f'\nconverted {done}, already there {skipped}, bad {len(bad)}; '
+        f'train {len(lists["train"])}, val {len(lists["val"])} -> {args.out}')
     for b in bad:
         print(f'skipped: {b}')
 

@@ -23,8 +23,8 @@ import sys
 from mmmotion.utils.atomic_io import write_text_atomic
 
 NAME = re.compile(r'^S(\d{3})C(\d{3})P(\d{3})R(\d{3})A(\d{3})')
-XSUB_TRAIN = (1, 2, 4, 5, 8, 9, 13, 14, 15, 16, 17, 18, 19, 25, 27, 28, 31,
-              34, 35, 38)
+XSUB_TRAIN = (1, 2, 4, 5, 8, 9, 13, 14, 15, 16, 17, 18, 19, 25, 27, 28, 31, 34,
+              35, 38)
 XVIEW_TRAIN = (2, 3)
 SUFFIX = {'rgb': '_rgb.avi', 'depth': '.npy'}
 

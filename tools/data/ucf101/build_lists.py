@@ -124,14 +124,18 @@ def read_split_file(path, classes, with_label):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('--splits-dir', required=True,
-                    help='the official ucfTrainTestlist folder')
-    ap.add_argument('--video-root', default=None,
-                    help='folder of the 101 class folders; when given, '
-                    'videos missing there are left out and reported')
+    ap.add_argument(
+        '--splits-dir',
+        required=True,
+        help='the official ucfTrainTestlist folder')
+    ap.add_argument(
+        '--video-root',
+        default=None,
+        help='folder of the 101 class folders; when given, '
+        'videos missing there are left out and reported')
     ap.add_argument('--out', required=True)
-    ap.add_argument('--splits', type=int, nargs='+', choices=(1, 2, 3),
-                    default=[1, 2, 3])
+    ap.add_argument(
+        '--splits', type=int, nargs='+', choices=(1, 2, 3), default=[1, 2, 3])
     args = ap.parse_args(argv)
     if args.video_root is not None and not osp.isdir(args.video_root):
         sys.exit(f'{args.video_root}: --video-root is not a folder')

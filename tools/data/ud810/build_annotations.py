@@ -46,17 +46,18 @@ def main(argv=None):
         os.symlink(osp.abspath(args.src), link)
     persons = sorted({p for _, _, p in samples})
     for k in persons:
-        for split, keep in (('train', lambda p: p != k),
-                            ('val', lambda p: p == k)):
+        for split, keep in (('train', lambda p: p != k), ('val',
+                                                          lambda p: p == k)):
             lines = [f'{f} {a - 1}' for f, a, p in samples if keep(p)]
             write_text_atomic(
                 osp.join(args.out, f'ud810_fold{k}_{split}_list.txt'),
                 '\n'.join(lines) + '\n')
     # every video, for held-out evaluation of self-supervised models
-    write_text_atomic(osp.join(args.out, 'ud810_all_list.txt'), '\n'.join(
-        f'{f} {a - 1}' for f, a, _ in samples) + '\n')
-    write_text_atomic(osp.join(args.out, 'classes.txt'), '\n'.join(CLASSES) +
-                      '\n')
+    write_text_atomic(
+        osp.join(args.out, 'ud810_all_list.txt'),
+        '\n'.join(f'{f} {a - 1}' for f, a, _ in samples) + '\n')
+    write_text_atomic(
+        osp.join(args.out, 'classes.txt'), '\n'.join(CLASSES) + '\n')
     print(f'{len(samples)} videos, {len(persons)} folds -> {args.out}')
 
 
