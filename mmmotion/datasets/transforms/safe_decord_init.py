@@ -33,10 +33,11 @@ class SafeDecordInit(DecordInit):
     Files from other backends are fetched, checked the same way through a
     temporary copy, and read from memory, as ``DecordInit`` does.
 
-    Switch an MMAction2 config over with one line, e.g.
-    ``train_pipeline[0] = dict(type='mmmotion.SafeDecordInit')`` (or
-    replace ``type='DecordInit'`` by ``type='SafeDecordInit'`` under
-    ``default_scope='mmmotion'``).
+    Switch an MMAction2 config over with one option (the first transform
+    of its pipeline is ``DecordInit``):
+    ``--cfg-options train_dataloader.dataset.pipeline.0.type=\
+mmmotion.SafeDecordInit`` (one word; with ``custom_imports = dict(imports=['mmmotion'])``), or name
+    ``type='SafeDecordInit'`` in a config of ``default_scope='mmmotion'``.
 
     Args:
         io_backend (str): where the videos are. Defaults to ``'disk'``.
