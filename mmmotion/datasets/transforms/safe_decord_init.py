@@ -34,10 +34,10 @@ class SafeDecordInit(DecordInit):
     temporary copy, and read from memory, as ``DecordInit`` does.
 
     Switch an MMAction2 config over with one option (the first transform
-    of its pipeline is ``DecordInit``):
-    ``--cfg-options train_dataloader.dataset.pipeline.0.type=\
-mmmotion.SafeDecordInit`` (one word; with ``custom_imports = dict(imports=['mmmotion'])``), or name
-    ``type='SafeDecordInit'`` in a config of ``default_scope='mmmotion'``.
+    of its pipeline is ``DecordInit``), with
+    ``custom_imports = dict(imports=['mmmotion'])``: ``--cfg-options``
+    ``train_dataloader.dataset.pipeline.0.type=mmmotion.SafeDecordInit``;
+    or name ``type='SafeDecordInit'`` under ``default_scope='mmmotion'``.
 
     Args:
         io_backend (str): where the videos are. Defaults to ``'disk'``.
