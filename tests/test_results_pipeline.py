@@ -154,3 +154,67 @@ def test_renamed_configs_keep_their_records(tmp_path, monkeypatch):
     monkeypatch.setitem(br._renames, br._project_root(),
                         {'configs/old/name.py': ft['config']})
     assert br.read_record(ft, str(tmp_path))['metrics'] == {'acc/top1': 0.5}
+
+
+def test_results_page_says_tie_within_the_larger_std(tmp_path):
+    import results_page
+    lp_ref = results_page.REFERENCE_ROWS['msr-xsub'][0][3]  # random init
+    for seed, acc in ((0, 0.24), (1, 0.28)):
+        d = tmp_path / lp_ref / (f'seed{seed}' if seed else '')
+        d.mkdir(parents=True, exist_ok=True)
+        (d / 'test_metrics.json').write_text(json.dumps({'acc/top1': acc}))
+    m = tmp_path / 'configs' / 'dynamonet'
+    m.mkdir(parents=True)
+    (m / 'pre.py').write_text("model = dict(backbone=dict(type='ResNeXt3D', "
+                              'depth=18, base_width=16))\n')
+
+    def page(mean):
+        job = {
+            'task': 'linear-probe',
+            'protocol': 'msr-xsub',
+            'fold': None,
+            'log_dir': 'configs/dynamonet/logs/lp',
+            'n': 3,
+            'metrics': {
+                'acc/top1': mean
+            },
+            'std': {
+                'acc/top1': 0.01
+            }
+        }
+        (m / 'benchmark_results.json').write_text(
+            json.dumps({
+                'pre': {
+                    'pretraining_config': 'configs/dynamonet/pre.py',
+                    'jobs': [job]
+                }
+            }))
+        text = results_page.render(str(tmp_path))
+        return next(ln for ln in text.splitlines() if '[pre]' in ln)
+
+    # random init: 26.00 +- 2.83 (n=2); within 2.83 points is a tie
+    assert '(tie with random initialisation (no training))' in page(0.25)
+    assert 'tie' not in page(0.35)
+    assert '35.00 ± 1.00 (n=3)' in page(0.35)
+
+
+def test_driver_pretrains_once_per_seed(tmp_path):
+    res = subprocess.run([
+        sys.executable, 'tools/benchmarks/run_benchmark.py', C2F,
+        '--pretrain-seeds', '0', '1', '--dry-run', '--record-root',
+        str(tmp_path)
+    ],
+                         cwd=ROOT,
+                         capture_output=True,
+                         text=True)
+    assert res.returncode == 0, res.stderr
+    lines = [ln for ln in res.stdout.splitlines() if ln.startswith('+ ')]
+    name = br.config_name(C2F)
+    train = [ln for ln in lines if 'dist_train.sh ' + C2F in ln]
+    assert len(train) == 2 and '--seed 1' in train[1]
+    assert f'{name}_seed1 --seed 1' in train[1]
+    # the seed-1 chain's jobs start from the seed-1 checkpoint, on seed 1
+    second = lines[lines.index(train[1]):]
+    assert all(f'{name}_seed1/epoch_N.pth' in ln for ln in second[2:]
+               if 'init_cfg' in ln or 'retrieval' in ln)
+    assert any('--seed 1' in ln and 'linear-probe' in ln for ln in second)

@@ -8,7 +8,9 @@ Self-supervised rows: every pretraining in ``configs/*/benchmark_results.json``
 ``test_metrics.json`` named in ``REFERENCE_ROWS``; a fold protocol averages
 its folds' files. A run not recorded shows as "not run". The one published
 number (HON4D) is labelled as published. A run of several seeds shows their
-mean +- std (n).
+mean +- std (n); a self-supervised cell that differs from the reference row
+of its backbone (random initialisation, scratch; several seeds too) by less
+than the larger std says "tie".
 """
 import glob
 import json
@@ -119,6 +121,25 @@ def _cell(run, key):
     return f'[{text}](../{link})'
 
 
+def _tie(run, key, refs):
+    """`` (tie with REF)`` where this cell and a reference row's cell of
+    the same column and backbone, both of several seeds, differ by less
+    than the larger of their stds; else ''. ``refs``: (label, run)."""
+    if not isinstance(run, tuple) or run[0].get('n', 1) < 2:
+        return ''
+    a = run[0]
+    ties = []
+    for label, ref in refs:
+        if not isinstance(ref, tuple) or ref[0].get('n', 1) < 2:
+            continue
+        b = ref[0]
+        if key in a['metrics'] and key in b['metrics'] and \
+                abs(a['metrics'][key] - b['metrics'][key]) < max(
+                    a['std'][key], b['std'][key]):
+            ties.append(label)
+    return f' (tie with {", ".join(ties)})' if ties else ''
+
+
 def _benchmark_rows(root, protocol):
     rows = []
     for path in sorted(
@@ -189,9 +210,16 @@ def render(root):
         rows = [(lbl, bb, *(_reference(root, r) for r in refs))
                 for lbl, bb, *refs in REFERENCE_ROWS.get(protocol, [])]
         ssl = _benchmark_rows(root, protocol)
-        for label, backbone, ft, lp, ret in rows + ssl:
+        for i, (label, backbone, ft, lp, ret) in enumerate(rows + ssl):
             runs = {'ft': ft, 'lp': lp, 'ret': ret}
             cells = [_cell(runs[k], key) for k, key in COLUMNS]
+            if i >= len(rows):  # a self-supervised row: ties with its refs
+                task = {'ft': 2, 'lp': 3, 'ret': 4}
+                cells = [
+                    c + _tie(runs[k], key, [(r[0], r[task[k]])
+                                            for r in rows if r[1] == backbone])
+                    for c, (k, key) in zip(cells, COLUMNS)
+                ]
             lines.append(f'| {label} | {backbone} | ' + ' | '.join(cells) +
                          ' |')
         if protocol == 'msr-xsub':

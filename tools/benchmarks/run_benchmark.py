@@ -26,6 +26,11 @@ For each pretraining config (its ``downstream`` list names the jobs; see
    folders, checkpoint); the README's generated blocks and the metafile are
    regenerated from it (``tools/benchmarks/results.py``).
 
+``--pretrain-seeds 0 1 2`` trains the pretraining once per seed (seed N > 0
+in ``work_dirs/<name>_seedN/``) and runs every downstream job from each
+checkpoint on that seed, so that the spread of each number includes the
+pretraining's (its pretext record of seed N in ``logs/<name>/seedN/``).
+
 ``--collect-only`` runs nothing (collects what is recorded; jobs with no
 record are listed); ``--dry-run`` prints the commands. ``--record-root DIR``
 records under DIR instead of the project (to rerun a chain and compare with
@@ -85,8 +90,8 @@ class Runner:
             dry_run=self.args.dry_run,
             **kw)
 
-    def pretrain(self, cfg):
-        self._record(cfg)
+    def pretrain(self, cfg, seed=0):
+        self._record(cfg, seed=seed)
 
     def trained_job(self, job, ckpt, seed=0):
         self._record(
@@ -96,9 +101,10 @@ class Runner:
             extra=['--no-validate', '--cfg-options', f'{job["load"]}={ckpt}'],
             notes=self._notes(ckpt))
 
-    def test_job(self, job, ckpt):
+    def test_job(self, job, ckpt, seed=0):
         out = self._record(
             job['config'],
+            seed=seed,
             run_name=job['run_name'],
             test_only=ckpt,
             notes=self._notes(ckpt),
@@ -124,38 +130,21 @@ class Runner:
         }
 
 
-def benchmark(cfg, args, runner):
-    cfg = br.norm(osp.relpath(osp.abspath(cfg), ROOT))
-    jobs = br.load_jobs(cfg)
-    if args.tasks:
-        jobs = [j for j in jobs if j['task'] in args.tasks]
-    name = br.config_name(cfg)
-    ckpt = args.checkpoint or br.latest_checkpoint(
-        osp.join(runner.work_root, name))
-    rerun = args.rerun and not args.collect_only
-    if ckpt is None and not args.collect_only:
-        runner.pretrain(cfg)  # records the pretext job as well
-        ckpt = br.latest_checkpoint(osp.join(runner.work_root, name)) or \
-            f'{runner.work_root}/{name}/epoch_N.pth'
-        # a new checkpoint: the records of the old one no longer apply
-        rerun = True
-        jobs = [j for j in jobs if j['task'] != 'pretext']
-        records = [br.read_record(br.load_jobs(cfg)[0], args.record_root)]
-    else:
-        records = []
+def run_jobs(jobs, ckpt, args, runner, rerun, seeds, test_seed, missing):
+    """Run (or collect) ``jobs`` from ``ckpt``: trained jobs once per seed
+    of ``seeds``, test-only jobs as seed ``test_seed``."""
     sha = sha256(ckpt) if ckpt and osp.isfile(ckpt) else None
-    missing = []
     for job in jobs:
-        seeds = args.seeds if job['load'] else [0]
         done = {
             r['seed']: r
             for r in br.read_seed_records(job, args.record_root)
         }
         for r in done.values():
-            if sha and r.get('pretrained_sha256') not in (None, sha):
+            if sha and r['seed'] in seeds + [test_seed] and \
+                    r.get('pretrained_sha256') not in (None, sha):
                 print(f'warning: {r["log_dir"]} was recorded from another '
                       f'checkpoint than {ckpt} (--rerun to repeat it)')
-        for seed in seeds:
+        for seed in (seeds if job['load'] else [test_seed]):
             where = br.record_dir(job, args.record_root, seed)
             if seed in done and not rerun:
                 print(f'recorded: {job["task"]} {job["protocol"] or ""} '
@@ -167,17 +156,47 @@ def benchmark(cfg, args, runner):
             if job['load']:
                 runner.trained_job(job, ckpt, seed)
             else:
-                runner.test_job(job, ckpt)
-        if not args.dry_run:
-            records.append(br.read_record(job, args.record_root))
-    records = [r for r in records if r is not None]
+                runner.test_job(job, ckpt, seed)
+    return sha
+
+
+def benchmark(cfg, args, runner):
+    cfg = br.norm(osp.relpath(osp.abspath(cfg), ROOT))
+    jobs = br.load_jobs(cfg)
+    if args.tasks:
+        jobs = [j for j in jobs if j['task'] in args.tasks]
+    name = br.config_name(cfg)
+    # one pretraining (seed 0, or --checkpoint) with --seeds downstream, or
+    # one pretraining per --pretrain-seeds seed, each with its downstream
+    # jobs run on that seed
+    chains = [(0, args.seeds)] if args.pretrain_seeds is None else \
+        [(p, [p]) for p in args.pretrain_seeds]
+    missing, ckpts, sha = [], [], None
+    for pseed, seeds in chains:
+        work = osp.join(runner.work_root,
+                        name if not pseed else f'{name}_seed{pseed}')
+        ckpt = (args.checkpoint if args.pretrain_seeds is None else None) \
+            or br.latest_checkpoint(work)
+        rerun = args.rerun and not args.collect_only
+        todo = jobs
+        if ckpt is None and not args.collect_only:
+            runner.pretrain(cfg, pseed)  # records the pretext job as well
+            ckpt = br.latest_checkpoint(work) or f'{work}/epoch_N.pth'
+            # a new checkpoint: the records of the old one no longer apply
+            rerun = True
+            todo = [j for j in jobs if j['task'] != 'pretext']
+        sha = run_jobs(todo, ckpt, args, runner, rerun, seeds, pseed, missing)
+        ckpts.append(ckpt)
     for job, where in missing:
         print(f'not recorded: {job["task"]} {job["protocol"] or ""} '
               f'{job["config"]} -> {where}')
     if args.dry_run:
         return
-    entry = br.results_entry(cfg, records, ckpt)
-    entry['checkpoint_sha256'] = sha
+    records = [br.read_record(j, args.record_root) for j in jobs]
+    records = [r for r in records if r is not None]
+    entry = br.results_entry(cfg, records,
+                             ckpts[0] if len(ckpts) == 1 else ckpts)
+    entry['checkpoint_sha256'] = sha if len(ckpts) == 1 else None
     path = osp.join(args.record_root, br.results_path(cfg))
     br.update_results(path, name, entry)
     print(f'results: {path}')
@@ -187,8 +206,10 @@ def benchmark(cfg, args, runner):
             sorted(j['metrics'])[:4]
         vals = ', '.join(f'{k} {j["metrics"][k]:.4f}' for k in keys
                          if k in j['metrics'])
+        n = f' (n={j["n"]})' if j.get('n', 1) > 1 else ''
         print(f'  {j["task"]:12s} {j["protocol"] or "":10s} '
-              f'{"fold " + str(j["fold"]) if j["fold"] else "":10s} {vals}')
+              f'{"fold " + str(j["fold"]) if j["fold"] else "":10s} '
+              f'{vals}{n}')
 
 
 def update_tables(method_dir, record_root):
@@ -219,6 +240,13 @@ def main(argv=None):
     ap.add_argument('--port', type=int, default=29620)
     ap.add_argument('--tasks', nargs='+', choices=br.TASKS)
     ap.add_argument(
+        '--pretrain-seeds',
+        nargs='+',
+        type=int,
+        help='train the pretraining once per seed (work_dirs/<name>_seedN/ '
+        'for N > 0) and run every downstream job from each checkpoint, on '
+        'that seed')
+    ap.add_argument(
         '--seeds',
         nargs='+',
         type=int,
@@ -241,6 +269,9 @@ def main(argv=None):
         args.checkpoint = configs[0]
         configs = [config_of_checkpoint(configs[0])]
         print(f'{args.checkpoint}: pretraining config {configs[0]}')
+    if args.checkpoint and args.pretrain_seeds is not None:
+        sys.exit('--checkpoint is one pretraining; --pretrain-seeds trains '
+                 'one per seed')
     if args.checkpoint and len(configs) > 1:
         sys.exit('--checkpoint goes with one pretraining config')
     if args.checkpoint and not osp.isfile(args.checkpoint):
