@@ -23,6 +23,12 @@ downstream = [
         config=('configs/atomic_flow/convlstm_atomic-flow-pretrained-convlstm-'
                 'tiny_16x1x1-60e_msr-action3d-depth-64x48px.py')),
     dict(
+        task='linear-probe',
+        protocol='msr-xsub',
+        config=('configs/benchmarks/linear_probe/linear-probe_convlstm-tiny_'
+                '16x1x1-30e_msr-action3d-depth-64x48px.py'),
+        run_name='convlstm-tiny_atomic-flow-pretrained'),
+    dict(
         task='retrieval',
         protocol='msr-xsub',
         config=(
