@@ -44,3 +44,6 @@ done
 LP=configs/benchmarks/linear_probe/linear-probe_resnext18-tiny_8x2x1-30e_msr-action3d-depth-64px.py
 $PYTHON tools/benchmarks/record_run.py "$LP" --run-name resnext18-tiny_random-init \
   --skip-recorded -- --no-validate --cfg-options model.backbone.init_cfg=None
+LPC=configs/benchmarks/linear_probe/linear-probe_convlstm-tiny_16x1x1-30e_msr-action3d-depth-64x48px.py
+$PYTHON tools/benchmarks/record_run.py "$LPC" --run-name convlstm-tiny_random-init \
+  --skip-recorded -- --no-validate --cfg-options model.backbone.encoder.init_cfg=None

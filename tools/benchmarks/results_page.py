@@ -33,8 +33,8 @@ REFERENCE_ROWS = {
          'configs/baselines/logs/i3d_resnext18-tiny_8x2x1-60e_'
          'msr-action3d-depth-64px', None,
          R + 'resnext18-tiny_supervised-scratch'),
-        ('random initialisation (no training)', 'ConvLSTM tiny', None, None,
-         R + 'convlstm-tiny_random-init'),
+        ('random initialisation (no training)', 'ConvLSTM tiny', None,
+         L + 'convlstm-tiny_random-init', R + 'convlstm-tiny_random-init'),
         ('supervised from scratch', 'ConvLSTM tiny',
          'configs/baselines/logs/convlstm_convlstm-tiny_16x1x1-60e_'
          'msr-action3d-depth-64x48px', None, None),

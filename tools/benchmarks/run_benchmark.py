@@ -162,9 +162,8 @@ def run_jobs(jobs, ckpt, args, runner, rerun, seeds, test_seed, missing):
 
 def benchmark(cfg, args, runner):
     cfg = br.norm(osp.relpath(osp.abspath(cfg), ROOT))
-    jobs = br.load_jobs(cfg)
-    if args.tasks:
-        jobs = [j for j in jobs if j['task'] in args.tasks]
+    all_jobs = br.load_jobs(cfg)
+    jobs = [j for j in all_jobs if not args.tasks or j['task'] in args.tasks]
     name = br.config_name(cfg)
     # one pretraining (seed 0, or --checkpoint) with --seeds downstream, or
     # one pretraining per --pretrain-seeds seed, each with its downstream
@@ -192,7 +191,9 @@ def benchmark(cfg, args, runner):
               f'{job["config"]} -> {where}')
     if args.dry_run:
         return
-    records = [br.read_record(j, args.record_root) for j in jobs]
+    # every job's record, also those --tasks left alone: the results file
+    # holds the whole chain
+    records = [br.read_record(j, args.record_root) for j in all_jobs]
     records = [r for r in records if r is not None]
     entry = br.results_entry(cfg, records,
                              ckpts[0] if len(ckpts) == 1 else ckpts)
