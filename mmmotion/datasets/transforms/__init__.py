@@ -1,5 +1,6 @@
 from .check_frames import CheckFrameCount
 from .depth import DepthDecode, DepthInit, DepthNormalize, load_depth_file
+from .flow_pair import LoadFlowPair, ResizeFlowPair
 from .flow_targets import AtomicFlowTargets, pair_patch_flow
 from .merge_depth import MergeDepth
 from .motion_flip import MotionFlip
@@ -12,5 +13,5 @@ __all__ = [
     'CheckFrameCount', 'DepthDecode', 'DepthInit', 'DepthNormalize',
     'load_depth_file', 'NonOverlappingClips', 'AtomicFlowTargets',
     'pair_patch_flow', 'MotionFlip', 'MergeDepth', 'LoadSyntheticMotion',
-    'RetrievalSplit', 'SafeDecordInit'
+    'RetrievalSplit', 'SafeDecordInit', 'LoadFlowPair', 'ResizeFlowPair'
 ]

@@ -4,6 +4,7 @@ from typing import Dict, List
 
 import torch
 import torch.nn as nn
+import torch.nn.functional as F
 from mmaction.utils import ConfigType, OptConfigType, OptMultiConfig
 
 from mmmotion.registry import MODELS
@@ -201,10 +202,19 @@ class CoarseToFineMotion(MotionBaseModel):
 
         Returns:
             list[ActionDataSample]: The samples with ``pred_motion``
-            ``(2, T - 1, H, W)`` and ``frames`` ``(C, T, H, W)``.
+            ``(2, T - 1, H, W)`` and ``frames`` ``(C, T, H, W)``. Frames
+            whose size is not a multiple of the decoder's ``out_stride``
+            are padded (replicated borders) for the model and the motion
+            cropped back (ours).
         """
         m = len(clips) // max(len(data_samples), 1)
-        motion = self.motion(clips)
+        # frames of any size (e.g. 149 x 112): replicate-padded to the
+        # decoder's stride, the motion cropped back
+        h, w = clips.shape[-2:]
+        s = self.decoder.out_stride
+        pad = (0, -w % s, 0, -h % s, 0, 0)
+        padded = F.pad(clips, pad, mode='replicate') if any(pad) else clips
+        motion = self.motion(padded)[..., :h, :w]
         for i, sample in enumerate(data_samples):
             sample.set_field(motion[i * m].cpu(), 'pred_motion')
             sample.set_field(clips[i * m].cpu(), 'frames')
