@@ -4,17 +4,23 @@
 # clips move 1.33 px per pair on average (DIS; docs/logs/motion_budget/),
 # against 0.35 px for the unlabelled clips at 64 px.
 # Validation: motion quality on the 7 held-out natural clips (whole clips,
-# never frames of a training clip). Otherwise the unlabelled-RGB
+# never frames of a training clip); test: end-point error against the
+# ground-truth flow of FlyingChairs and Middlebury pairs at a 112 px short
+# side, beside zero motion, DIS, Farneback and TV-L1
+# (configs/_base_/datasets/flow_gt_112px.py). Otherwise the unlabelled-RGB
 # pretraining: model, losses, schedule.
 #   python tools/data/natural_rgb/build_lists.py --src ../shared/data \
 #       --out data/natural_rgb
 _base_ = [
     './c2f-motion_resnext18-tiny_8x2x1-150e_unlabeled-rgb-64px.py',
-    '../_base_/datasets/natural_rgb_c2f_motion.py'
+    '../_base_/datasets/natural_rgb_c2f_motion.py',
+    '../_base_/datasets/flow_gt_112px.py'
 ]
 train_dataloader = dict(
     dataset=dict(_delete_=True, **_base_.natural_rgb_train))
 val_dataloader = dict(
     dataset=dict(_delete_=True, **_base_.natural_rgb_heldout))
+test_dataloader = dict(_delete_=True, **_base_.flow_gt_test_dataloader)
+test_evaluator = dict(_delete_=True, **_base_.flow_gt_test_evaluator)
 # no downstream jobs recorded yet for this protocol (issue 14's reruns)
 downstream = []

@@ -58,8 +58,10 @@ def split(src: str):
         d = osp.join(src, folder)
         if not osp.isdir(d):
             raise SystemExit(f'{d}: not a folder (is --src ../shared/data?)')
-        files += [f'{folder}/{n}' for n in sorted(os.listdir(d))
-                  if n.lower().endswith(VIDEO_EXTENSIONS)]
+        files += [
+            f'{folder}/{n}' for n in sorted(os.listdir(d))
+            if n.lower().endswith(VIDEO_EXTENSIONS)
+        ]
     missing = [h for h in HELD_OUT if h not in files]
     if missing:
         raise SystemExit(f'{src}: held-out clips missing: {missing}')
