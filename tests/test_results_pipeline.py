@@ -218,3 +218,27 @@ def test_driver_pretrains_once_per_seed(tmp_path):
     assert all(f'{name}_seed1/epoch_N.pth' in ln for ln in second[2:]
                if 'init_cfg' in ln or 'retrieval' in ln)
     assert any('--seed 1' in ln and 'linear-probe' in ln for ln in second)
+
+
+def test_check_refuses_a_record_not_collected(tmp_path):
+    jobs = br.load_jobs(C2F)
+    m = {'acc/top1': 0.5, 'retrieval/R@1': 0.3}
+    for j in jobs:
+        _seed_record(tmp_path, j, 0, m)
+    root = str(tmp_path)
+    data = {
+        br.config_name(C2F):
+        br.results_entry(C2F, [br.read_record(j, root) for j in jobs])
+    }
+    path = str(tmp_path / 'benchmark_results.json')
+    br.check_results(data, path, root)
+    ft = next(j for j in jobs if j['task'] == 'fine-tune')
+    _seed_record(tmp_path, ft, 1, dict(m, **{'acc/top1': 0.7}))
+    with pytest.raises(ValueError, match='not what the records give'):
+        br.check_results(data, path, root)
+
+
+def test_runs_named_apart_from_their_config_train_apart():
+    cfg = 'configs/benchmarks/linear_probe/lp.py'
+    assert record_run.work_dir(cfg, 'lp') == 'work_dirs/lp'
+    assert record_run.work_dir(cfg, 'pre', 2) == 'work_dirs/lp/pre_seed2'

@@ -296,3 +296,7 @@ def test_a_crash_or_hang_in_the_check_names_the_file(tmp_path, monkeypatch,
     shutil.copy(AVI, video)
     with pytest.raises(BadSampleError, match=f'clip.avi: {why}'):
         video_check.check_video(str(video), timeout=2)
+    # what the decoder said is remembered; a hang or a failed probe is not
+    cache = os.environ['MMMOTION_VIDEO_CHECK_CACHE']
+    kept = os.listdir(cache) if osp.isdir(cache) else []
+    assert len(kept) == (1 if 'SIGSEGV' in why else 0)

@@ -92,18 +92,23 @@ def probe_video(path: str,
     except subprocess.TimeoutExpired:
         return dict(
             ok=False,
+            transient=True,
             reason=f'the decoder did not finish in '
             f'{timeout:.0f} s')
     if res.returncode < 0:
+        sig = _signal_name(res.returncode)
         return dict(
             ok=False,
-            reason=(f'the decoder crashed ({_signal_name(res.returncode)}) '
-                    'opening or decoding it'))
+            # killed from outside (the out-of-memory killer, a stop): the
+            # file may be fine, so this is not remembered
+            transient=sig in ('SIGKILL', 'SIGTERM', 'SIGINT'),
+            reason=f'the decoder crashed ({sig}) opening or decoding it')
     lines = [ln for ln in res.stdout.splitlines() if ln.startswith('{')]
     if res.returncode != 0 or not lines:
         tail = (res.stderr.strip().splitlines() or [''])[-1][:300]
         return dict(
             ok=False,
+            transient=True,  # the probe itself failed, not the decoder
             reason=f'the probe failed (exit '
             f'{res.returncode}): {tail}')
     return json.loads(lines[-1])
@@ -128,13 +133,16 @@ def check_video(path: str,
             result = None  # a damaged cache entry: probe again
     if result is None:
         result = probe_video(path, full, timeout)
-        # permissions can change without touching size or mtime: not cached
-        if use_cache and result.get('reason') != 'no read permission':
+        # what the decoder said is remembered; a timeout, a kill from
+        # outside, a failed probe and a permission (it can change without
+        # touching size or mtime) are not
+        if use_cache and not result.get('transient') and \
+                result.get('reason') != 'no read permission':
             try:
                 write_text_atomic(cached, json.dumps(result))
             except OSError:
                 pass  # a read-only cache only costs a probe per process
-    if use_cache:
+    if use_cache and not result.get('transient'):
         _memo[key] = result
     if not result['ok']:
         raise BadSampleError(f'{path}: {result["reason"]}')

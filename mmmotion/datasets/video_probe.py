@@ -13,6 +13,12 @@ import json
 import sys
 
 
+def _first_line(e: Exception) -> str:
+    """``Type: first line of the message`` (the message may be empty)."""
+    lines = str(e).strip().splitlines() or ['']
+    return f'{type(e).__name__}: {lines[0][:200]}'
+
+
 def probe(path: str, full: bool) -> dict:
     import decord
     reader = decord.VideoReader(path, num_threads=1)
@@ -27,11 +33,9 @@ def probe(path: str, full: bool) -> dict:
             except Exception as e:
                 return dict(
                     ok=False,
-                    reason=(
-                        f'declares {n} frames, but frames {start}-'
-                        f'{min(n, start + 64) - 1} do not decode '
-                        f'({type(e).__name__}: {str(e).splitlines()[0][:200]})'
-                    ))
+                    reason=(f'declares {n} frames, but frames {start}-'
+                            f'{min(n, start + 64) - 1} do not decode '
+                            f'({_first_line(e)})'))
     else:
         for i in sorted({0, n // 2, n - 1}):
             try:
@@ -41,8 +45,7 @@ def probe(path: str, full: bool) -> dict:
                     ok=False,
                     reason=(
                         f'declares {n} frames, but frame {i} does not decode '
-                        f'({type(e).__name__}: {str(e).splitlines()[0][:200]})'
-                    ))
+                        f'({_first_line(e)})'))
     return dict(ok=True, frames=n)
 
 

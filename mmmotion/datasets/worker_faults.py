@@ -46,24 +46,34 @@ class InFlight:
     def start(self, index: int, filename: str) -> None:
         path = self._path()
         if path is not None:
-            with open(path, 'w') as f:
-                f.write(f'{index}\t{filename}\n')
+            try:
+                with open(path, 'w') as f:
+                    f.write(f'{index}\t{filename}\n')
+            except OSError:
+                pass  # bookkeeping (its folder removed, /tmp full) never
+                # stops loading; only the error message would be poorer
 
     def end(self) -> None:
         path = self._path()
-        if path is not None and osp.exists(path):
-            os.remove(path)
+        if path is not None:
+            try:
+                os.remove(path)
+            except OSError:
+                pass
 
     def count_skip(self, filename: str, reason: str) -> int:
         """Note a skipped sample (from any process); return how many have
         been skipped so far, in every process of this dataset."""
         line = f'{filename}\t{" ".join(reason.split())}\n'.encode()
         path = osp.join(self.folder, 'skipped.tsv')
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         try:
-            os.write(fd, line)  # one append: whole lines, in any order
-        finally:
-            os.close(fd)
+            fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            try:
+                os.write(fd, line)  # one append: whole lines, in any order
+            finally:
+                os.close(fd)
+        except OSError:
+            pass  # the skip is still logged, only the count is lost
         return len(self.skips())
 
     def skips(self) -> List[Tuple[str, str]]:

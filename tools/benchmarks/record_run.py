@@ -27,6 +27,8 @@ from typing import List, Optional
 
 import records as rec
 
+from mmmotion.utils.atomic_io import write_text_atomic
+
 ROOT = osp.abspath(osp.join(osp.dirname(__file__), '..', '..'))
 
 
@@ -73,7 +75,7 @@ def record(config: str,
     name = run_name or rec.config_name(config)
     job = dict(config=config, run_name=name)
     out = rec.record_dir(job, record_root, seed)
-    work = osp.join(work_root, name if not seed else f'{name}_seed{seed}')
+    work = work_dir(config, name, seed, work_root)
     extra = list(extra or [])
     start = time.time()
     if test_only is None:
@@ -88,7 +90,7 @@ def record(config: str,
     elif dry_run:
         ckpt = f'{work}/epoch_N.pth'
     else:
-        ckpt = rec.latest_checkpoint(osp.join(ROOT, work))
+        ckpt = last_checkpoint(osp.join(ROOT, work))
         if ckpt is None:
             raise FileNotFoundError(f'{work}: training wrote no checkpoint')
         ckpt = rec.norm(osp.relpath(ckpt, ROOT))
@@ -100,8 +102,12 @@ def record(config: str,
     if dry_run:
         return out
     os.makedirs(osp.join(ROOT, out), exist_ok=True)
+    # test_metrics.json marks a complete record (the readers need it): it
+    # goes first, and comes back last, atomically, after time.txt and logs
+    final = osp.join(ROOT, out, 'test_metrics.json')
+    if osp.exists(final):
+        os.remove(final)
     metrics = _newest(osp.join(test_work, '*', 'test_metrics.json'))
-    shutil.copy(metrics, osp.join(ROOT, out, 'test_metrics.json'))
     logs = glob.glob(osp.join(osp.dirname(metrics), '*.log'))
     shutil.copy(logs[0], osp.join(ROOT, out, 'test.log'))
     if test_only is None:
@@ -126,11 +132,41 @@ def record(config: str,
         f'date: {time.strftime("%Y-%m-%dT%H:%MZ", time.gmtime())}'
     ]
     lines += [f'{k}: {v}' for k, v in (notes or {}).items()]
-    with open(osp.join(ROOT, out, 'time.txt'), 'w') as f:
-        f.write('\n'.join(lines) + '\n')
-    with open(osp.join(ROOT, out, 'test_metrics.json')) as f:
-        print(f.read())
+    write_text_atomic(osp.join(ROOT, out, 'time.txt'), '\n'.join(lines) + '\n')
+    with open(metrics) as f:
+        text = f.read()
+    write_text_atomic(final, text)
+    print(text)
     return out
+
+
+def work_dir(config: str,
+             run_name: str,
+             seed: int = 0,
+             work_root: str = 'work_dirs') -> str:
+    """Where a run trains: ``work_root/<config name>`` (the path configs
+    cite for a pretraining's checkpoints), or, for a run named apart from
+    its config (a shared config's run for one pretraining),
+    ``work_root/<config name>/<run name>``, so that it never trains in
+    another run's folder; ``_seedN`` appended for a seed N > 0."""
+    name = rec.config_name(config)
+    d = osp.join(work_root, name) if run_name == name else osp.join(
+        work_root, name, run_name)
+    return d if not seed else f'{d}_seed{seed}'
+
+
+def last_checkpoint(work: str) -> Optional[str]:
+    """The checkpoint this run wrote last (mmengine's ``last_checkpoint``
+    file), else the highest ``epoch_N.pth``."""
+    marker = osp.join(work, 'last_checkpoint')
+    if osp.isfile(marker):
+        with open(marker) as f:
+            path = f.read().strip()
+        # written by a training that ran in the project root (_sh)
+        path = path if osp.isabs(path) else osp.join(ROOT, path)
+        if osp.isfile(path):
+            return path
+    return rec.latest_checkpoint(work)
 
 
 def main(argv=None):

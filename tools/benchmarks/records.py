@@ -272,13 +272,7 @@ def _folders(d: str) -> List[str]:
         if SEED_DIR.match(osp.basename(p)) and osp.isdir(p))
 
 
-def read_seed_records(job: dict, root: str = '.') -> List[dict]:
-    """Every recorded seed of ``job``, by seed.
-
-    Raises ``ValueError`` when a record was made for another config, or when
-    two records claim the same seed.
-    """
-    d = record_dir(job, root)
+def _seed_records(job: dict, d: str) -> List[dict]:
     recs = [
         r for r in (_read_one(job, norm(f)) for f in _folders(d))
         if r is not None
@@ -287,6 +281,15 @@ def read_seed_records(job: dict, root: str = '.') -> List[dict]:
     if len(set(seeds)) != len(seeds):
         raise ValueError(f'{d}: two records of the same seed ({seeds})')
     return sorted(recs, key=lambda r: r['seed'])
+
+
+def read_seed_records(job: dict, root: str = '.') -> List[dict]:
+    """Every recorded seed of ``job``, by seed.
+
+    Raises ``ValueError`` when a record was made for another config, or when
+    two records claim the same seed.
+    """
+    return _seed_records(job, record_dir(job, root))
 
 
 def mean_std(values: List[float]):
@@ -303,17 +306,21 @@ def aggregate_seeds(recs: List[dict]) -> Optional[dict]:
 
     One seed: that record, as it is. Several: ``metrics`` their mean,
     ``std`` their standard deviations, ``n`` their number, ``seeds`` the
-    records; ``log_dir`` the job's folder (above the seed folders).
+    records (they must record the same metrics). ``log_dir`` is the job's
+    folder (above the seed folders) either way.
     """
     if not recs:
         return None
-    if len(recs) == 1:
-        return recs[0]
-    keys = sorted(set.intersection(*(set(r['metrics']) for r in recs)))
-    stats = {k: mean_std([r['metrics'][k] for r in recs]) for k in keys}
     top = recs[0]['log_dir']
     if SEED_DIR.match(osp.basename(top)):
         top = norm(osp.dirname(top))
+    if len(recs) == 1:
+        return dict(recs[0], log_dir=top)
+    keys = sorted(set.intersection(*(set(r['metrics']) for r in recs)))
+    if any(set(r['metrics']) != set(keys) for r in recs):
+        raise ValueError(f'{top}: the seeds record different metrics '
+                         f'({[sorted(r["metrics"]) for r in recs]})')
+    stats = {k: mean_std([r['metrics'][k] for r in recs]) for k in keys}
     out = {k: v for k, v in recs[0].items() if k not in ('metrics', 'seed')}
     out.update(
         log_dir=top,
@@ -435,9 +442,10 @@ def job_records(job: dict):
         yield from r.get('seeds', [r])
 
 
-def check_results(data: dict, path: str) -> None:
+def check_results(data: dict, path: str, root: str = '.') -> None:
     """Refuse a results file whose jobs do not match the configs' current
-    ``downstream`` lists, or whose metrics differ from their records."""
+    ``downstream`` lists, whose metrics differ from their records, or that
+    lacks a record (records under ``root``)."""
     for name, entry in data.items():
         cfg = entry['pretraining_config']
         if config_name(cfg) != name:
@@ -459,6 +467,24 @@ def check_results(data: dict, path: str) -> None:
                     raise ValueError(
                         f'{path}: {name}: the metrics differ from '
                         f'{mfile}; rerun run_benchmark.py --collect-only')
+        # and every record is in the file: a seed or job recorded but not
+        # collected would otherwise leave the tables behind the records
+        rebuilt = mean_over_folds([
+            r for r in (read_record(j, root) for j in load_jobs(cfg))
+            if r is not None
+        ])
+
+        def key(j):
+            return (j['task'], j['protocol'], str(j.get('fold')))
+
+        have = {key(j): (j['metrics'], j.get('n', 1)) for j in entry['jobs']}
+        for j in rebuilt:
+            if have.get(key(j)) != (j['metrics'], j.get('n', 1)):
+                raise ValueError(
+                    f'{path}: {name}: its {j["task"]} '
+                    f'{j["protocol"] or ""} result is not what the records '
+                    'give (a record not collected?); rerun '
+                    'run_benchmark.py --collect-only')
 
 
 def run_folders(config_dir: str, pattern: str = '*') -> List[str]:
@@ -480,11 +506,7 @@ def read_run(folder: str, config: Optional[str] = None) -> Optional[dict]:
     does for a job; None when nothing is recorded there. With ``config``, a
     record made for another config is refused."""
     job = dict(task=None, protocol=None, fold=None, config=config)
-    recs = [
-        r for r in (_read_one(job, norm(f)) for f in _folders(folder))
-        if r is not None
-    ]
-    return aggregate_seeds(sorted(recs, key=lambda r: r['seed']))
+    return aggregate_seeds(_seed_records(job, folder))
 
 
 def last_validation(folder: str) -> Dict[str, float]:

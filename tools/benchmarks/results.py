@@ -52,7 +52,7 @@ def readme_text(method_dir: str, record_root: str = '.') -> Dict[str, str]:
     benchmark = None
     if osp.isfile(path):
         data = rec.load_results(path)
-        rec.check_results(data, path)
+        rec.check_results(data, path, record_root)
         benchmark = tables.render_benchmark_table(
             data, method_dir, extra.get('BenchmarkPretextMetrics'))
     if osp.normpath(record_root) != '.':

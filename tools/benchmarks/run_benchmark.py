@@ -130,6 +130,11 @@ class Runner:
         }
 
 
+def _rel(path):
+    """A path relative to the project root (None stays None)."""
+    return None if path is None else br.norm(osp.relpath(path, ROOT))
+
+
 def run_jobs(jobs, ckpt, args, runner, rerun, seeds, test_seed, missing):
     """Run (or collect) ``jobs`` from ``ckpt``: trained jobs once per seed
     of ``seeds``, test-only jobs as seed ``test_seed``."""
@@ -172,15 +177,15 @@ def benchmark(cfg, args, runner):
         [(p, [p]) for p in args.pretrain_seeds]
     missing, ckpts, sha = [], [], None
     for pseed, seeds in chains:
-        work = osp.join(runner.work_root,
-                        name if not pseed else f'{name}_seed{pseed}')
+        work = record_run.work_dir(cfg, name, pseed, runner.work_root)
         ckpt = (args.checkpoint if args.pretrain_seeds is None else None) \
-            or br.latest_checkpoint(work)
+            or _rel(record_run.last_checkpoint(work))
         rerun = args.rerun and not args.collect_only
         todo = jobs
         if ckpt is None and not args.collect_only:
             runner.pretrain(cfg, pseed)  # records the pretext job as well
-            ckpt = br.latest_checkpoint(work) or f'{work}/epoch_N.pth'
+            ckpt = _rel(record_run.last_checkpoint(work)) or \
+                f'{work}/epoch_N.pth'
             # a new checkpoint: the records of the old one no longer apply
             rerun = True
             todo = [j for j in jobs if j['task'] != 'pretext']

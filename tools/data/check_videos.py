@@ -81,7 +81,8 @@ def read_source(source: str,
             ]
         return files, files, root
     if not osp.isfile(source):
-        raise SystemExit(f'{source}: no such list file or folder')
+        sys.stderr.write(f'{source}: no such list file or folder\n')
+        raise SystemExit(2)
     root = root if root is not None else osp.dirname(source)
     with open(source) as f:
         lines = [ln.rstrip('\n') for ln in f if ln.strip()]
@@ -104,7 +105,10 @@ def check_one(path: str, sparse: bool, timeout: float,
         return str(e).split(': ', 1)[-1], ''
     except Exception as e:  # a depth loader's error, whatever its type
         return f'{type(e).__name__}: {e}', ''
-    declared = declared_frames(path)
+    try:
+        declared = declared_frames(path)
+    except OSError:
+        declared = None
     if declared is not None and declared > n:
         # decord counts the frames there are (from the index), so this
         # file trains; a reader that trusts the header would not
@@ -117,7 +121,8 @@ def main(argv=None) -> int:
     args = parse_args(argv)
     lines, files, root = read_source(args.source, args.root)
     if not files:
-        raise SystemExit(f'{args.source}: no videos to check')
+        sys.stderr.write(f'{args.source}: no videos to check\n')
+        raise SystemExit(2)
     base = (
         args.source.rstrip('/') +
         '_videos' if osp.isdir(args.source) else osp.splitext(args.source)[0])

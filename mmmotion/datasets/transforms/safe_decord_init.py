@@ -63,13 +63,17 @@ class SafeDecordInit(DecordInit):
                              f'not {check!r}')
         self.check = check
         self.check_timeout = check_timeout
+        self._remote_ok = set()
 
-    def _check(self, path: str, shown: str) -> None:
+    def _check(self, path: str, shown: str, use_cache: bool = True) -> None:
         if self.check == 'none':
             return
         try:
             check_video(
-                path, full=self.check == 'full', timeout=self.check_timeout)
+                path,
+                full=self.check == 'full',
+                timeout=self.check_timeout,
+                use_cache=use_cache)
         except BadSampleError as e:
             if path != shown:  # a temporary copy: name the real file
                 raise BadSampleError(str(e).replace(path, shown)) from None
@@ -92,11 +96,16 @@ class SafeDecordInit(DecordInit):
         if self.file_client is None:
             self.file_client = FileClient(self.io_backend, **self.kwargs)
         raw = self.file_client.get(filename)
-        with tempfile.NamedTemporaryFile(
-                suffix=osp.splitext(filename)[1]) as tmp:
-            tmp.write(raw)
-            tmp.flush()
-            self._check(tmp.name, filename)
+        # a temporary copy has a new path and mtime each time: remember the
+        # verdict by the file's name and size in this process instead
+        key = (filename, len(raw))
+        if key not in self._remote_ok:
+            with tempfile.NamedTemporaryFile(
+                    suffix=osp.splitext(filename)[1]) as tmp:
+                tmp.write(raw)
+                tmp.flush()
+                self._check(tmp.name, filename, use_cache=False)
+            self._remote_ok.add(key)
         return decord.VideoReader(
             io.BytesIO(raw), num_threads=self.num_threads)
 
