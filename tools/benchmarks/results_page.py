@@ -176,7 +176,8 @@ def render(root):
         'recorded runs (each number links to its logs): the self-supervised '
         'rows from each method\'s `benchmark_results.json` '
         '(`tools/benchmarks/run_benchmark.py`), the reference rows from '
-        'their logs. One seed per row, trained on 2 CPU processes.',
+        'their logs. Trained on 2 CPU processes; a row of one seed shows its '
+        'number, a row of several their mean ± std (n).',
         '',
         '- **fine-tuned**: the pretrained backbone trained end to end for '
         'recognition (the methods\' own fine-tuning configs), video-level '
