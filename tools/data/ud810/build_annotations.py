@@ -6,7 +6,8 @@
 Videos ``PS7A{a}P{p}T{t}.avi`` (action a, person p, trial t) are linked as
 ``<out>/videos``; fold k tests on person k and trains on the other two:
 ``<out>/ud810_fold{k}_{train,val}_list.txt`` with lines "file label",
-label = a - 1, and ``<out>/ud810_all_list.txt`` with every video. Files are written atomically; re-running rewrites the lists.
+label = a - 1, and ``<out>/ud810_all_list.txt`` with every video. Files
+are written atomically; re-running rewrites the lists.
 """
 import argparse
 import glob
