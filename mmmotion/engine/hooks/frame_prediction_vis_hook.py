@@ -8,6 +8,7 @@ from mmengine.hooks import Hook
 from mmmotion.registry import HOOKS
 from mmmotion.utils.data_sample import sample_field
 from mmmotion.visualization import frames_to_strip
+from .sample_vis_hook import vis_step
 
 
 @HOOKS.register_module()
@@ -105,7 +106,7 @@ class FramePredictionVisualizationHook(Hook):
               mode: str) -> None:
         if not self.enable or not outputs or batch_idx % self.interval:
             return
-        step = runner.iter or runner.epoch
+        step = vis_step(runner, batch_idx)
         drawn = 0
         for i, sample in enumerate(outputs):
             if drawn >= self.max_samples:

@@ -7,11 +7,29 @@ from mmengine.hooks import Hook
 from mmmotion.utils.data_sample import sample_field
 
 
+def vis_step(runner, batch_idx: int) -> int:
+    """The step to draw at: the training iteration (``runner.iter``, or
+    ``runner.epoch`` before any), or, in a test-only run, the batch index.
+
+    ``runner.iter`` builds the training loop and its dataset when there is
+    none, so a test-only run reads the iteration from the message hub
+    (where ``RuntimeInfoHook`` puts it while training) instead.
+    """
+    hub = getattr(runner, 'message_hub', None)
+    if hub is None:  # a runner without one (e.g. in tests)
+        return runner.iter or runner.epoch
+    it = hub.get_info('iter')
+    if it is None:
+        return batch_idx
+    return it or hub.get_info('epoch') or 0
+
+
 class SampleVisualizationHook(Hook):
     """After every ``interval``-th val / test batch, render the first
     ``max_samples`` data samples that carry all of ``fields`` and send each
     image to every vis backend as ``'{mode}_{image_name}_{batch_idx}_{i}'``
-    at step ``runner.iter`` (``runner.epoch`` before any iteration).
+    at the training step (``vis_step``: ``runner.iter``, ``runner.epoch``
+    before any iteration, the batch index in a test-only run).
     Subclasses set ``fields`` and ``image_name`` and implement ``render``.
 
     Args:
@@ -46,6 +64,7 @@ class SampleVisualizationHook(Hook):
     def _draw(self, runner, batch_idx, outputs, mode) -> None:
         if not outputs or batch_idx % self.interval:
             return
+        step = vis_step(runner, batch_idx)
         drawn = 0
         for i, sample in enumerate(outputs):
             values = [sample_field(sample, f) for f in self.fields]
@@ -54,7 +73,7 @@ class SampleVisualizationHook(Hook):
             runner.visualizer.add_image(
                 f'{mode}_{self.image_name}_{batch_idx}_{i}',
                 self.render(*values),
-                step=runner.iter or runner.epoch)
+                step=step)
             drawn += 1
             if drawn >= self.max_samples:
                 break
