@@ -10,7 +10,8 @@
 #         work_dirs/${PRETRAINING}/epoch_150.pth
 # THIS_FILE: c2f-motion_resnext18-tiny_2x1x1_flow-gt-rgb-112px.py;
 # PRETRAINING: c2f-motion_resnext18-tiny_8x2x1-150e_unlabeled-rgb-64px.
-# Baselines' EPE (px) from this pipeline, the team's measurement in
+# Baselines' EPE (px) from this pipeline (docs/logs/flow_gt_baselines/),
+# the team's measurement in
 # brackets: FlyingChairs zero 3.05 (3.05), DIS 1.27 (1.25), Farneback 1.69
 # (1.69), TV-L1 1.11 (1.12); RubberWhale zero 0.36 (0.36), DIS 0.16 (0.16),
 # Farneback 0.20, TV-L1 0.15 (0.15). All 10 pairs pooled: zero 2.78, DIS

@@ -115,14 +115,19 @@ def render_benchmark_table(data: dict,
     return '\n'.join(lines)
 
 
-def _minutes(run: dict) -> str:
+def train_minutes(run: dict) -> Optional[float]:
+    """A run's training time in minutes, the mean over its seeds, or None
+    when its ``time.txt`` gives none."""
     secs = [
         s['train_seconds'] for s in run.get('seeds', [run])
         if 'train_seconds' in s
     ]
-    if not secs:
-        return ''
-    return f'{sum(secs) / len(secs) / 60:.1f} min'
+    return sum(secs) / len(secs) / 60 if secs else None
+
+
+def _minutes(run: dict) -> str:
+    m = train_minutes(run)
+    return '' if m is None else f'{m:.1f} min'
 
 
 def render_runs_table(config_dir: str, spec: dict) -> str:
@@ -190,13 +195,23 @@ def _fill(template: str, runs: Dict[str, dict], folders: Dict[str, str],
         if spec:
             percent, fmt = spec.startswith('%'), spec.lstrip('%')
         if name == '' and key.startswith('mean:'):
-            # the mean over the row's named runs (e.g. the folds)
+            # the mean over the row's named runs (the folds), as the
+            # benchmark tables take it (records.mean_over_folds: with
+            # several seeds, their std too)
             key = key[5:]
-            vals = [
-                _value(r, key, folders[k]) for k, r in runs.items() if k != ''
+            folds = [
+                dict(r, task='row', protocol=None, fold=k)
+                for k, r in runs.items() if k != ''
             ]
-            v = sum(vals) / len(vals)
-            return format(v * 100 if percent else v, fmt)
+            if not folds:
+                raise ValueError(f'{config_dir}: table cell {template!r} '
+                                 'needs named runs')
+            (mean, ) = rec.mean_over_folds(folds)
+            if key not in mean['metrics']:
+                raise KeyError(f'{config_dir}: not every run of '
+                               f'{template!r} has {key}')
+            return metric_text(
+                mean, key, lambda v: format(v * 100 if percent else v, fmt))
         if name not in runs:
             raise ValueError(f'{config_dir}: table cell {template!r} needs '
                              'a run')
@@ -206,14 +221,11 @@ def _fill(template: str, runs: Dict[str, dict], folders: Dict[str, str],
             v = _value(run, key, folders[name])
             return format(v * 100 if percent else v, fmt)
         if key == 'minutes':
-            secs = [
-                r['train_seconds'] for r in run.get('seeds', [run])
-                if 'train_seconds' in r
-            ]
-            if not secs:
+            m = train_minutes(run)
+            if m is None:
                 raise KeyError(f'{folders[name]}/time.txt has no training '
                                'time')
-            return format(sum(secs) / len(secs) / 60, spec or '.1f')
+            return format(m, spec or '.1f')
         if key not in run['metrics']:
             raise KeyError(f'{folders[name]}/test_metrics.json has no {key}')
         return metric_text(run, key,
