@@ -12,7 +12,8 @@ the seed, the processes, the extra arguments, the training wall-clock time,
 the machine). Training and testing go through ``tools/dist_train.sh`` and
 ``tools/dist_test.sh``, the launchers a user runs; everything around them
 is Python. ``--test-only CKPT`` records a test of ``CKPT`` without
-training. ``tools/benchmarks/run_benchmark.py`` records every job this way.
+training (``none``: a random initialisation); the arguments after ``--``
+then go to ``tools/test.py``. ``tools/benchmarks/run_benchmark.py`` records every job this way.
 """
 import argparse
 import glob
@@ -95,10 +96,12 @@ def record(config: str,
             raise FileNotFoundError(f'{work}: training wrote no checkpoint')
         ckpt = rec.norm(osp.relpath(ckpt, ROOT))
     test_work = osp.join(work, 'test')
+    # a test-only record takes the extra arguments (e.g. the seed of a
+    # random initialisation: --cfg-options randomness.seed=N)
     _sh([
         'bash', 'tools/dist_test.sh', config, ckpt,
         str(nproc), '--work-dir', test_work
-    ], port, dry_run)
+    ] + (extra if test_only is not None else []), port, dry_run)
     if dry_run:
         return out
     os.makedirs(osp.join(ROOT, out), exist_ok=True)
@@ -122,6 +125,8 @@ def record(config: str,
         f'config: {config}', f'checkpoint tested: {ckpt}', f'seed: {seed}',
         f'processes: {nproc}'
     ]
+    if test_only is not None and extra:
+        lines += [f'extra test.py arguments: {" ".join(extra)}']
     if test_only is None:
         lines += [
             f'extra train.py arguments: {" ".join(extra)}',
