@@ -242,3 +242,36 @@ def test_runs_named_apart_from_their_config_train_apart():
     cfg = 'configs/benchmarks/linear_probe/lp.py'
     assert record_run.work_dir(cfg, 'lp') == 'work_dirs/lp'
     assert record_run.work_dir(cfg, 'pre', 2) == 'work_dirs/lp/pre_seed2'
+
+
+def test_results_page_moves_superseded_rows_below(tmp_path):
+    import results_page
+    m = tmp_path / 'configs' / 'dynamonet'
+    m.mkdir(parents=True)
+    job = {
+        'task': 'linear-probe',
+        'protocol': 'msr-xsub',
+        'fold': None,
+        'log_dir': 'configs/dynamonet/logs/lp',
+        'metrics': {
+            'acc/top1': 0.3
+        }
+    }
+    (m / 'benchmark_results.json').write_text(
+        json.dumps({
+            n: {
+                'pretraining_config': f'configs/dynamonet/{n}.py',
+                'jobs': [job]
+            }
+            for n in ('old', 'new')
+        }))
+    (m / 'metafile_extra.yml').write_text(
+        'Superseded:\n  old: "new (sub-pixel)"\n')
+    lines = results_page.render(str(tmp_path)).splitlines()
+    cut = next(i for i, ln in enumerate(lines)
+               if ln.startswith('Superseded on this protocol (1 rows)'))
+    new = [i for i, ln in enumerate(lines) if '[new]' in ln]
+    old = [i for i, ln in enumerate(lines) if '[old]' in ln]
+    assert new and all(i < cut for i in new)
+    assert len(old) == 1 and old[0] > cut
+    assert lines[old[0]].endswith('| new (sub-pixel) |')

@@ -13,7 +13,8 @@ the machine). Training and testing go through ``tools/dist_train.sh`` and
 ``tools/dist_test.sh``, the launchers a user runs; everything around them
 is Python. ``--test-only CKPT`` records a test of ``CKPT`` without
 training (``none``: a random initialisation); the arguments after ``--``
-then go to ``tools/test.py``. ``tools/benchmarks/run_benchmark.py`` records every job this way.
+then go to ``tools/test.py``. ``tools/benchmarks/run_benchmark.py``
+records every job this way.
 """
 import argparse
 import glob

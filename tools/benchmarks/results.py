@@ -54,7 +54,8 @@ def readme_text(method_dir: str, record_root: str = '.') -> Dict[str, str]:
         data = rec.load_results(path)
         rec.check_results(data, path, record_root)
         benchmark = tables.render_benchmark_table(
-            data, method_dir, extra.get('BenchmarkPretextMetrics'))
+            data, method_dir, extra.get('BenchmarkPretextMetrics'),
+            extra.get('Superseded'))
     if osp.normpath(record_root) != '.':
         return {'<stdout>': benchmark or ''}
     specs = extra.get('Tables') or {}

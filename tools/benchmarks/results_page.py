@@ -16,6 +16,7 @@ import glob
 import json
 import os.path as osp
 
+import metafile
 import records as rec
 import tables
 
@@ -140,15 +141,28 @@ def _tie(run, key, refs):
     return f' (tie with {", ".join(ties)})' if ties else ''
 
 
-def _benchmark_rows(root, protocol):
+def superseded(method_dir):
+    """``Superseded:`` of a method's ``metafile_extra.yml``: pretraining
+    name -> what replaces it and why (empty when none)."""
+    extra = metafile.read_extra(osp.join(method_dir, 'metafile_extra.yml'))
+    return extra.get('Superseded') or {}
+
+
+def _benchmark_rows(root, protocol, old=False):
+    """The self-supervised rows of ``protocol``: the current ones, or with
+    ``old`` those a ``Superseded:`` entry replaces (label, backbone, ft,
+    lp, ret, why)."""
     rows = []
     for path in sorted(
             glob.glob(
                 osp.join(root, 'configs', '*', 'benchmark_results.json'))):
         method = osp.basename(osp.dirname(path))
+        gone = superseded(osp.dirname(path))
         with open(path) as f:
             data = json.load(f)
         for name, entry in sorted(data.items()):
+            if (name in gone) != old:
+                continue
             runs = {}
             for job in entry['jobs']:
                 if job['protocol'] != protocol:
@@ -164,7 +178,8 @@ def _benchmark_rows(root, protocol):
                          f'[{name}](../{entry["pretraining_config"]})')
                 rows.append(
                     (label, backbone_label(root, entry['pretraining_config']),
-                     runs.get('ft'), runs.get('lp'), runs.get('ret')))
+                     runs.get('ft'), runs.get('lp'), runs.get('ret'),
+                     gone.get(name)))
     return rows
 
 
@@ -210,7 +225,7 @@ def render(root):
         ]
         rows = [(lbl, bb, *(_reference(root, r) for r in refs))
                 for lbl, bb, *refs in REFERENCE_ROWS.get(protocol, [])]
-        ssl = _benchmark_rows(root, protocol)
+        ssl = [r[:5] for r in _benchmark_rows(root, protocol)]
         for i, (label, backbone, ft, lp, ret) in enumerate(rows + ssl):
             runs = {'ft': ft, 'lp': lp, 'ret': ret}
             cells = [_cell(runs[k], key) for k, key in COLUMNS]
@@ -234,6 +249,23 @@ def render(root):
                     best = (f'{label} ({backbone})',
                             ft[0]['metrics']['acc/top1'])
         lines.append('')
+        old = _benchmark_rows(root, protocol, old=True)
+        if old:
+            lines += [
+                f'Superseded on this protocol ({len(old)} rows): '
+                'pretrainings on a sub-pixel protocol (see the README\'s '
+                '"Motion budget"), one seed each, replaced by the rows '
+                'above; their logs stay where the numbers link.', '',
+                '| model | backbone | fine-tuned top-1 | linear probe top-1 '
+                '| R@1 | R@5 | kNN top-1 | superseded by |',
+                '| --- | --- | :-: | :-: | :-: | :-: | :-: | --- |'
+            ]
+            for label, backbone, ft, lp, ret, why in old:
+                runs = {'ft': ft, 'lp': lp, 'ret': ret}
+                cells = [_cell(runs[k], key) for k, key in COLUMNS]
+                lines.append(f'| {label} | {backbone} | ' +
+                             ' | '.join(cells) + f' | {why} |')
+            lines.append('')
         if protocol == 'msr-xsub' and best is not None:
             lines += [
                 f'Best self-supervised then fine-tuned on MSR Action3D: '

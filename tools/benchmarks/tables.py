@@ -88,10 +88,15 @@ def benchmark_cell(job: Optional[dict], key: str, readme_dir: str) -> str:
 
 def render_benchmark_table(data: dict,
                            readme_dir: str,
-                           pretext_keys: Optional[Sequence[str]] = None
-                           ) -> str:
-    """Markdown: one row per (pretraining, protocol); pretext metrics first."""
+                           pretext_keys: Optional[Sequence[str]] = None,
+                           superseded: Optional[dict] = None) -> str:
+    """Markdown: one row per (pretraining, protocol); pretext metrics first.
+
+    A pretraining named in ``superseded`` (``Superseded:`` of
+    ``metafile_extra.yml``: name -> what replaces it and why) is marked so
+    in its row; its numbers and logs stay."""
     pretext_keys = list(pretext_keys or [])
+    superseded = superseded or {}
     head = (['pretraining', 'protocol'] + pretext_keys +
             [c[2] for c in TABLE_COLUMNS])
     lines = [
@@ -103,7 +108,8 @@ def render_benchmark_table(data: dict,
         pretext = next((j for j in jobs if j['task'] == 'pretext'), None)
         protocols = sorted({j['protocol'] for j in jobs if j['protocol']})
         for p in protocols:
-            cells = [name, rec.PROTOCOLS[p]]
+            label = f'{name} (superseded)' if name in superseded else name
+            cells = [label, rec.PROTOCOLS[p]]
             cells += [
                 benchmark_cell(pretext, k, readme_dir) for k in pretext_keys
             ]
