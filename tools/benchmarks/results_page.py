@@ -263,8 +263,8 @@ def render(root):
             for label, backbone, ft, lp, ret, why in old:
                 runs = {'ft': ft, 'lp': lp, 'ret': ret}
                 cells = [_cell(runs[k], key) for k, key in COLUMNS]
-                lines.append(f'| {label} | {backbone} | ' +
-                             ' | '.join(cells) + f' | {why} |')
+                lines.append(f'| {label} | {backbone} | ' + ' | '.join(cells) +
+                             f' | {why} |')
             lines.append('')
         if protocol == 'msr-xsub' and best is not None:
             lines += [
