@@ -265,8 +265,8 @@ def test_results_page_moves_superseded_rows_below(tmp_path):
             }
             for n in ('old', 'new')
         }))
-    (m / 'metafile_extra.yml').write_text(
-        'Superseded:\n  old: "new (sub-pixel)"\n')
+    extra = 'Superseded:\n  old: "new (sub-pixel)"\n'
+    (m / 'metafile_extra.yml').write_text(extra)
     lines = results_page.render(str(tmp_path)).splitlines()
     cut = next(i for i, ln in enumerate(lines)
                if ln.startswith('Superseded on this protocol (1 rows)'))
