@@ -20,7 +20,7 @@ train_dataloader = dict(dataset=dict(pipeline=train_pipeline))
 val_dataloader = dict(dataset=dict(pipeline=test_pipeline))
 test_dataloader = val_dataloader
 # Cost, 60 epochs kept: about 14 min on 2 processes. Measured on the shared
-# 2-core machine, 2 epochs: 1.56 s an iteration (18 a epoch, 2 x 8 clips)
+# 2-core machine, 2 epochs: 1.56 s an iteration (18 an epoch, 2 x 8 clips)
 # while the 64 px pretraining took 0.79 s against the 0.37 s of its
 # recorded run (7.2 min): about 0.73 s alone, 13 min of training and six
 # validations of the 273 test videos (21 s each on the shared machine).
