@@ -16,18 +16,16 @@ resize_short = 108
 img_size = 96
 train_dataloader = dict(
     dataset=dict(pipeline=[
-        dict(t, frame_interval=frame_interval) if t['type'] ==
-        'SampleFrames' else dict(t, scale=(-1, resize_short))
-        if t['type'] == 'Resize' else dict(t, size=img_size)
-        if t['type'] == 'RandomCrop' else t
+        dict(t, frame_interval=frame_interval) if t['type'] == 'SampleFrames'
+        else dict(t, scale=(-1, resize_short)) if t['type'] == 'Resize' else
+        dict(t, size=img_size) if t['type'] == 'RandomCrop' else t
         for t in _base_.train_dataloader.dataset.pipeline
     ]))
 val_dataloader = dict(
     dataset=dict(pipeline=[
-        dict(t, frame_interval=frame_interval) if t['type'] ==
-        'SampleFrames' else dict(t, scale=(-1, resize_short))
-        if t['type'] == 'Resize' else dict(t, crop_size=img_size)
-        if t['type'] == 'CenterCrop' else t
+        dict(t, frame_interval=frame_interval) if t['type'] == 'SampleFrames'
+        else dict(t, scale=(-1, resize_short)) if t['type'] == 'Resize' else
+        dict(t, crop_size=img_size) if t['type'] == 'CenterCrop' else t
         for t in _base_.val_dataloader.dataset.pipeline
     ]))
 test_dataloader = val_dataloader
