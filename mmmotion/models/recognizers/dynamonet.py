@@ -10,6 +10,7 @@ from mmaction.utils import ConfigType, OptConfigType, OptMultiConfig
 from mmmotion.registry import MODELS
 from mmmotion.utils.scope import mmmotion_scope
 from ..layers.dynamic_filter import apply_dynamic_filters
+from ..layers.filter_motion import filters_to_motion
 
 
 @MODELS.register_module()
@@ -56,7 +57,18 @@ class DynamoNet(BaseRecognizer):
             ``return_frames=True`` makes ``predict`` attach ``pred_frames``,
             ``target_frames`` and ``copy_frames`` (C, T, H, W) of each
             sample's first clip, for ``FramePredictionMetric`` and the
-            visualisation hook. Defaults to None.
+            visualisation hook; ``return_motion=True`` attaches
+            ``pred_motion`` (2, T, H, W), the filters read as motion
+            (``filters_to_motion``, pixels, from frame t to t+1), and
+            ``frames`` (C, T+1, H, W), the clip on the model's scale, for
+            ``MotionWarpMetric``. A clip of 2 frames (a pair with
+            ground-truth flow) given to a model of T > 1 filters is held
+            (ours): its first frame fills the first ``pair_step`` frames of
+            a T+1 clip, its second the rest, so filter ``pair_step`` (1 to
+            T, default ``(T + 1) // 2``, the middle) maps the first frame to
+            the second while the backbone sees both; only that filter's
+            motion and frames are attached (``pred_motion`` (2, 1, H, W),
+            ``frames`` the pair). Defaults to None.
         init_cfg (dict or ConfigDict, optional): Initialization config.
             Defaults to None.
     """
@@ -162,21 +174,57 @@ class DynamoNet(BaseRecognizer):
             losses.update(cls)
         return losses
 
+    def _hold_pair(self, inputs: torch.Tensor):
+        """A 2-frame clip for a model of T > 1 filters: ``(clip, k)``, the
+        pair held into T+1 frames (``k`` copies of the first frame, then the
+        second), k - 1 the index of the filter that maps one to the other;
+        other clips: ``(inputs, None)``."""
+        t = self.fp_head.num_frames
+        if inputs.dim() not in (5, 6) or inputs.shape[-3] != 2 or t == 1:
+            return inputs, None
+        cfg = self.test_cfg or {}
+        k = cfg.get('pair_step', None) or (t + 1) // 2
+        if not 1 <= k <= t:
+            raise ValueError(f'test_cfg.pair_step must be in 1..{t}, got {k}')
+        first, second = inputs.narrow(-3, 0, 1), inputs.narrow(-3, 1, 1)
+        reps = [1] * inputs.dim()
+        reps[-3] = k
+        held = [first.repeat(reps)]
+        reps[-3] = t + 1 - k
+        held.append(second.repeat(reps))
+        return torch.cat(held, dim=-3), k - 1
+
     def predict(self, inputs: torch.Tensor, data_samples: List,
                 **kwargs) -> List:
         num_segs = inputs.shape[1] if inputs.dim() == 6 else 1
+        inputs, pair = self._hold_pair(inputs)
         out = self.predict_frames(inputs)
         if self.with_cls_head and not self.self_supervised:
             data_samples = self.cls_head.predict(
                 (out['feats'], out['filters']), data_samples)
-        want_frames = self.self_supervised or (
-            self.test_cfg is not None and self.test_cfg.get('return_frames'))
+        cfg = self.test_cfg or {}
+        # the frames (and filters) to report: all, or the held pair's step
+        steps = slice(None) if pair is None else slice(pair, pair + 1)
+        want_frames = self.self_supervised or cfg.get('return_frames')
         if want_frames:
             for i, sample in enumerate(data_samples):
                 j = i * num_segs  # the first clip of each sample
-                sample.set_field(out['pred'][j].detach(), 'pred_frames')
-                sample.set_field(out['target'][j].detach(), 'target_frames')
-                sample.set_field(out['frames'][j].detach(), 'copy_frames')
+                sample.set_field(out['pred'][j][:, steps].detach(),
+                                 'pred_frames')
+                sample.set_field(out['target'][j][:, steps].detach(),
+                                 'target_frames')
+                sample.set_field(out['frames'][j][:, steps].detach(),
+                                 'copy_frames')
+        if cfg.get('return_motion'):
+            x, _ = self._split(inputs)
+            motion = filters_to_motion(out['filters'][:, steps],
+                                       tuple(x.shape[-2:]))
+            clip = x if pair is None else x[:, :, pair:pair + 2]
+            for i, sample in enumerate(data_samples):
+                j = i * num_segs
+                sample.set_field(motion[j].detach().contiguous(),
+                                 'pred_motion')
+                sample.set_field(clip[j].detach(), 'frames')
         return data_samples
 
     def _forward(self,
