@@ -3,11 +3,15 @@ from typing import Dict, List, Optional
 
 import numpy as np
 import torch
+import torch.nn.functional as F
 from mmaction.utils import ConfigType, OptConfigType, OptMultiConfig
 
 from mmmotion.registry import MODELS
 from mmmotion.utils.data_sample import sample_field
+from ..layers.atomic_flow_decoding import DECODES, UPSAMPLES, decode_dense_flow
 from ..utils import MotionBaseModel
+
+DENSE_FLOW_KEYS = ('step', 'decode', 'upsample')
 
 
 @MODELS.register_module()
@@ -26,11 +30,27 @@ class AtomicFlowPredictor(MotionBaseModel):
     index of the codeword nearest zero motion (``zero_code``) and the
     codewords, for ``AtomicFlowMetric``.
 
+    With ``test_cfg=dict(dense_flow=dict(...))`` (ours, for ground-truth
+    flow: ``MotionWarpMetric``), ``predict`` instead attaches ``pred_motion``
+    ``(2, 1, H, W)``, one predicted step decoded to a dense 2D flow in
+    pixels of the input frames (:func:`~..layers.atomic_flow_decoding.
+    decode_dense_flow`; ``step`` 0 is the first predicted step, the flow of
+    the pair that FOLLOWS the input pair (x_1 -> x_2, see
+    ``AtomicFlowTargets``), so against the truth of the input pair it
+    assumes constant velocity), and ``frames`` ``(C, 2, H, W)`` on [0, 1]
+    (the data preprocessor's normalisation undone). Frames whose size is not
+    a multiple of the encoder's stride are replicate-padded for the model
+    and the flow cropped back.
+
     Args:
         backbone (dict or ConfigDict): Config of the encoder (paper: a
             ConvLSTM encoder).
         head (dict or ConfigDict): Config of the decoder head, which owns
             the loss; ``in_channels`` defaults to the encoder's.
+        test_cfg (dict or ConfigDict, optional): ``dense_flow=dict(step=0,
+            decode='expected', upsample='bilinear')`` to predict dense
+            flow (see above; each key optional). Defaults to None (patch
+            flows for ``AtomicFlowMetric``).
         data_preprocessor (dict or ConfigDict, optional): Config of the data
             preprocessor. Defaults to None (MMAction2's
             ``ActionDataPreprocessor`` with ``format_shape='NCTHW'``).
@@ -41,6 +61,7 @@ class AtomicFlowPredictor(MotionBaseModel):
     def __init__(self,
                  backbone: ConfigType,
                  head: ConfigType,
+                 test_cfg: OptConfigType = None,
                  data_preprocessor: OptConfigType = None,
                  init_cfg: OptMultiConfig = None) -> None:
         super().__init__(
@@ -50,6 +71,26 @@ class AtomicFlowPredictor(MotionBaseModel):
         head = dict(head)
         head.setdefault('in_channels', self.backbone.out_channels)
         self.head = self.build_part(head)
+        self.test_cfg = dict(test_cfg or {})
+        dense = self.test_cfg.get('dense_flow')
+        if dense is not None:
+            dense = dict(dense)
+            unknown = set(dense) - set(DENSE_FLOW_KEYS)
+            if unknown:
+                raise ValueError(f'test_cfg.dense_flow: unknown keys '
+                                 f'{sorted(unknown)}; use {DENSE_FLOW_KEYS}')
+            if dense.get('decode', 'expected') not in DECODES:
+                raise ValueError(f'test_cfg.dense_flow.decode must be one of '
+                                 f'{DECODES}, got {dense["decode"]!r}')
+            if dense.get('upsample', 'bilinear') not in UPSAMPLES:
+                raise ValueError(f'test_cfg.dense_flow.upsample must be one '
+                                 f'of {UPSAMPLES}, got {dense["upsample"]!r}')
+            n = self.head.num_steps
+            if not -n <= dense.get('step', 0) < n:
+                raise ValueError(
+                    f'test_cfg.dense_flow.step {dense["step"]} is not one of '
+                    f'the head\'s {n} steps')
+            self.test_cfg['dense_flow'] = dense
 
     @staticmethod
     def _pairs(inputs: torch.Tensor) -> torch.Tensor:
@@ -125,8 +166,12 @@ class AtomicFlowPredictor(MotionBaseModel):
             list[ActionDataSample]: The samples with ``pred_flow``
             ``(S, Hp, Wp, D)``, ``pred_codes`` ``(S, Hp, Wp)`` and, with
             targets, ``target_flow``, ``target_codes``, ``zero_code`` and
-            ``codewords``.
+            ``codewords``; with ``test_cfg.dense_flow``, those of
+            :meth:`predict_dense_flow` instead.
         """
+        if self.test_cfg.get('dense_flow') is not None:
+            return self.predict_dense_flow(inputs, data_samples,
+                                           **self.test_cfg['dense_flow'])
         targets = self._targets(data_samples, False)
         out: Dict = self.head.predict(self.logits(inputs), targets)
         cb = self.head.codebook
@@ -139,4 +184,75 @@ class AtomicFlowPredictor(MotionBaseModel):
                 sample.set_field(out['target_codes'][i].cpu(), 'target_codes')
                 sample.set_field(zero, 'zero_code')
                 sample.set_field(cb.codewords.detach().cpu(), 'codewords')
+        return data_samples
+
+    def unit_frames(self, pairs: torch.Tensor) -> torch.Tensor:
+        """Model inputs back on [0, 1]: the data preprocessor's mean / std
+        undone, then frames above 1 (RGB) divided by 255; depth after
+        ``DepthNormalize`` is already on [0, 1].
+
+        Args:
+            pairs (torch.Tensor): ``(N, C, T, H, W)`` preprocessed inputs.
+
+        Returns:
+            torch.Tensor: ``(N, C, T, H, W)`` on [0, 1].
+        """
+        x = pairs.float()
+        dp = self.data_preprocessor
+        if getattr(dp, '_enable_normalize', False):
+            x = x * dp.std.to(x) + dp.mean.to(x)
+        if x.max() > 1 + 1e-3:
+            x = x / 255.
+        return x.clamp(0, 1)
+
+    @torch.no_grad()
+    def predict_dense_flow(self,
+                           inputs: torch.Tensor,
+                           data_samples: List,
+                           step: int = 0,
+                           decode: str = 'expected',
+                           upsample: str = 'bilinear') -> List:
+        """Attach one predicted step as a dense 2D flow, for
+        ``MotionWarpMetric`` (ours).
+
+        Args:
+            inputs (torch.Tensor): ``(N, C, 2, H, W)`` frame pairs of any
+                size (replicate-padded to the encoder's stride for the
+                model, the flow cropped back).
+            data_samples (list[ActionDataSample]): One per pair.
+            step (int): Which predicted step (0: the first, the motion of
+                the pair after the input pair). Defaults to 0.
+            decode (str): ``'expected'`` codeword or ``'argmax'``.
+                Defaults to ``'expected'``.
+            upsample (str): ``'bilinear'`` (from the patch centres) or
+                ``'nearest'``. Defaults to ``'bilinear'``.
+
+        Returns:
+            list[ActionDataSample]: The samples with ``pred_motion``
+            ``(2, 1, H, W)`` (pixels of the input frames, from frame t to
+            t+1) and ``frames`` ``(C, 2, H, W)`` on [0, 1].
+        """
+        pairs = self._pairs(inputs)
+        h, w = pairs.shape[-2:]
+        s = self.backbone.feature_stride
+        pad = (0, -w % s, 0, -h % s, 0, 0)
+        padded = F.pad(pairs, pad, mode='replicate') if any(pad) else pairs
+        logits = self.logits(padded)
+        hp, wp = logits.shape[-2:]
+        patch = padded.shape[-1] // wp
+        if (hp * patch, wp * patch) != tuple(padded.shape[-2:]):
+            raise ValueError(f'a {hp} x {wp} patch grid does not tile frames '
+                             f'of {tuple(padded.shape[-2:])}')
+        flow = decode_dense_flow(
+            logits,
+            self.head.codebook.codewords.detach(),
+            patch,
+            step=step,
+            decode=decode,
+            upsample=upsample)[..., :h, :w]
+        frames = self.unit_frames(pairs)
+        m = len(pairs) // max(len(data_samples), 1)
+        for i, sample in enumerate(data_samples):
+            sample.set_field(flow[i * m][:, None].cpu(), 'pred_motion')
+            sample.set_field(frames[i * m].cpu(), 'frames')
         return data_samples
