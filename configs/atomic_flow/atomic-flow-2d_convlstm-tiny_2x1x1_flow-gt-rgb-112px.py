@@ -25,6 +25,12 @@
 # model's motion under a constant-velocity assumption (the next pair moves
 # as this one); in training the pairs are every 2nd video frame, and the
 # test pairs are the datasets' own frame pairs.
+# Measured (all 10 pairs pooled, px): a random init (`none`,
+# --cfg-options randomness.seed=0 / 1) 3.56 / 3.47, against zero motion
+# 2.78, DIS 1.16, Farneback 1.54, TV-L1 1.02 (the baselines as measured for
+# the coarse-to-fine config); the random expected codeword is a nonzero
+# mean of the codewords, hence above zero motion. The pretrained model is
+# not measured yet.
 _base_ = [
     './atomic-flow-2d_convlstm-tiny_10x2x1-150e_natural-rgb-112px.py',
     '../_base_/datasets/flow_gt_112px.py'
