@@ -88,3 +88,16 @@ def test_frames_scaled_to_unit_range():
         dict(type='DepthInit'),
         dict(type='SampleFrames', clip_len=8, frame_interval=2)
     ]) == '2'
+
+
+def test_content_magnitude_ignores_empty_pixels():
+    ms = _tool()
+    torch.manual_seed(0)
+    prev = torch.zeros(1, 32, 32)
+    prev[:, 8:24, 8:24] = torch.rand(16, 16) * 0.8 + 0.2
+    nxt = torch.roll(prev, 2, dims=2)
+    s = ms.pair_statistics(prev, nxt)
+    # the textured square and its shifted copy cover under half the frame
+    assert 0 < s['dis_mag_mean'] < s['dis_mag_content']
+    full = ms.pair_statistics(prev + 0.1, nxt + 0.1)
+    assert abs(full['dis_mag_content'] - full['dis_mag_mean']) < 1e-6

@@ -59,6 +59,7 @@ COLUMNS = (
     ('dis_mag_mean', 'DIS mag. mean (px)', '{:.3f}'),
     ('dis_mag_p90', 'DIS mag. p90 (px)', '{:.3f}'),
     ('dis_frac_above_1px', 'DIS frac. > 1 px', '{:.3f}'),
+    ('dis_mag_content', 'DIS mag. mean on content (px)', '{:.3f}'),
     ('zero_l1', 'zero L1', '{:.4f}'),
     ('zero_ssim', 'zero SSIM', '{:.4f}'),
     ('dis_l1', 'DIS L1', '{:.4f}'),
@@ -66,8 +67,8 @@ COLUMNS = (
     ('headroom_l1', 'headroom L1 (zero - DIS)', '{:.4f}'),
     ('headroom_ratio', 'headroom / zero L1', '{:.3f}'),
 )
-PAIR_KEYS = ('dis_mag_mean', 'dis_mag_p90', 'dis_frac_above_1px', 'zero_l1',
-             'zero_ssim', 'dis_l1', 'dis_ssim')
+PAIR_KEYS = ('dis_mag_mean', 'dis_mag_p90', 'dis_frac_above_1px',
+             'dis_mag_content', 'zero_l1', 'zero_ssim', 'dis_l1', 'dis_ssim')
 
 
 def parse_args(argv=None):
@@ -154,9 +155,14 @@ def pair_statistics(prev: torch.Tensor,
 
     Returns:
         dict: ``dis_mag_mean``, ``dis_mag_p90`` (px),
-        ``dis_frac_above_1px``, ``zero_l1``, ``zero_ssim``, ``dis_l1``,
-        ``dis_ssim``: L1 over the in-frame pixels of frame t+1 warped onto
-        t, SSIM of the warped frame (clamped to [0, 1]) against t.
+        ``dis_frac_above_1px``, ``dis_mag_content`` (the mean over the
+        pixels with content in frame t or t+1, i.e. not 0 in every channel:
+        depth keeps 0 for "no reading", and MSR Action3D's removed
+        background is 0, where DIS still finds motion that is not there;
+        all pixels of RGB but pure black), ``zero_l1``, ``zero_ssim``,
+        ``dis_l1``, ``dis_ssim``: L1 over the in-frame pixels of frame t+1
+        warped onto t, SSIM of the warped frame (clamped to [0, 1])
+        against t.
     """
     prev = torch.as_tensor(prev).float()
     nxt = torch.as_tensor(nxt).float()
@@ -167,7 +173,10 @@ def pair_statistics(prev: torch.Tensor,
     flow = compute_flow(
         grey_uint8(prev), grey_uint8(nxt), 'dis', preset=preset)
     mag = np.linalg.norm(flow, axis=-1)
+    content = ((prev > 0) | (nxt > 0)).any(0).numpy()
     out = {
+        'dis_mag_content':
+        float(mag[content].mean()) if content.any() else 0.0,
         'dis_mag_mean': float(mag.mean()),
         'dis_mag_p90': float(np.percentile(mag, 90)),
         'dis_frac_above_1px': float((mag > 1).mean()),
