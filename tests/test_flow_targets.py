@@ -244,3 +244,36 @@ def test_rgbd_mismatch_names_both_files(tmp_path, shape, msg):
     with pytest.raises(BadSampleError, match=msg):
         _rgbd_pipeline(tmp_path)(
             dict(filename=video, start_index=0, modality='RGB'))
+
+
+def test_codebook_pairs_take_the_sampling_interval(tmp_path):
+    from flow_target_pipeline import AllPairTargets  # tools/data
+    video = _rgbd_files(tmp_path, (6, 24, 32))
+    pipeline = [
+        dict(type='DecordInit'),
+        dict(type='SampleFrames', clip_len=4, frame_interval=2, num_clips=1),
+        dict(type='DecordDecode'),
+        dict(type='MergeDepth', depth_root=str(tmp_path)),
+        dict(type='AtomicFlowTargets', num_steps=2, modality='rgbd', patch=8)
+    ]
+    info = dict(filename=video, start_index=0, modality='RGB')
+    every2nd = AllPairTargets(pipeline)
+    assert every2nd.interval == 2
+    t2 = every2nd(info)
+    t1 = AllPairTargets(pipeline, interval=1)(info)  # the cache's pairs
+    assert t2.shape[0] == 4 and t1.shape[0] == 5
+    with DefaultScope.overwrite_default_scope('mmmotion'):
+        frames = Compose([
+            dict(type='DecordInit'),
+            dict(
+                type='SampleFrames',
+                clip_len=6,
+                frame_interval=1,
+                num_clips=1,
+                test_mode=True),
+            dict(type='DecordDecode'),
+            dict(type='MergeDepth', depth_root=str(tmp_path))
+        ])
+    imgs = frames(dict(info))['imgs']
+    want = pair_patch_flow(imgs[0], imgs[2], **AllPairTargets(pipeline).kwargs)
+    np.testing.assert_allclose(t2[0], want, atol=1e-5)

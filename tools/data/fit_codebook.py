@@ -3,8 +3,11 @@
     python tools/data/fit_codebook.py CONFIG --num-codewords 32 \
         --out data/msr_action3d/codebook_kmeans32_3d.npz [--max-videos 200]
 
-The targets are those of every consecutive frame pair of (a seeded sample of)
-the training videos, computed exactly as the config's pipeline computes them
+The targets are those of every frame pair of (a seeded sample of) the
+training videos whose two frames are the config's sampling interval apart
+(``frame_interval``: consecutive frames for interval 1; at most
+``--pairs-per-video`` of them, evenly spread, when given), computed exactly
+as the config's pipeline computes them
 (``AtomicFlowTargets`` and the transforms before it), or read from its
 ``cache_dir`` when the config names one. Writes the codewords, their
 frequencies over all the targets (the rebalanced loss's ``p``) and the
@@ -43,6 +46,11 @@ def parse_args(argv=None):
         default=200000,
         help='k-means runs on a sample of this many vectors '
         '(frequencies count all of them)')
+    p.add_argument(
+        '--pairs-per-video',
+        type=int,
+        help='at most this many pairs of a video, evenly spread, so that '
+        'long videos do not dominate the frequencies (default: all)')
     p.add_argument('--seed', type=int, default=0)
     p.add_argument('--cfg-options', nargs='+', action=DictAction)
     return p.parse_args(argv)
@@ -59,7 +67,11 @@ def main(argv=None):
     pipeline = ds_cfg.pipeline
     _, _, tcfg = split_pipeline(pipeline)
     cache = tcfg.get('cache_dir')
-    compute = AllPairTargets(pipeline)
+    compute = AllPairTargets(pipeline)  # the pairs training samples
+    if cache and compute.interval != 1:
+        raise ValueError(f'{args.config}: its cache holds consecutive pairs, '
+                         f'its sampling takes every {compute.interval}th '
+                         'frame; fit without the cache (cache_dir=None)')
     idx = np.arange(len(dataset))
     if args.max_videos and args.max_videos < len(idx):
         idx = np.sort(
@@ -73,6 +85,11 @@ def main(argv=None):
             t = np.load(cache_file(cache, info['filename']))
         else:
             t = compute(info)
+        if args.pairs_per_video and len(t) > args.pairs_per_video:
+            # evenly spread: each video weighs about as much as in
+            # training, where it gives one clip an epoch
+            keep = np.linspace(0, len(t) - 1, args.pairs_per_video)
+            t = t[keep.round().astype(int)]
         vectors.append(t.reshape(-1, t.shape[-1]))
         bar.update()
     print()

@@ -1,7 +1,7 @@
 """Split a config's pipeline around ``AtomicFlowTargets``, for the tools that
 precompute targets and fit codebooks on exactly what training computes."""
 import copy
-from typing import Dict, List, Tuple
+from typing import Dict, List, Optional, Tuple
 
 import numpy as np
 from mmcv.transforms import Compose
@@ -38,15 +38,31 @@ def split_pipeline(pipeline: List[dict]
     return before, pipeline[si[0] + 1:ti[0]], pipeline[ti[0]]
 
 
+def sampling_interval(pipeline: List[dict]) -> int:
+    """The ``frame_interval`` of the pipeline's frame-sampling transform
+    (1 when it sets none)."""
+    sample = [t for t in pipeline if 'Sample' in _type(t)]
+    return int(sample[0].get('frame_interval', 1)) if sample else 1
+
+
 class AllPairTargets:
-    """Targets of every consecutive pair of a video, as the pipeline of
-    ``cfg`` computes them (same decoding, resizing and target settings).
+    """Targets of every pair ``(x_k, x_k+interval)`` of a video, as the
+    pipeline of ``cfg`` computes them (same decoding, resizing and target
+    settings).
 
     Args:
         pipeline: a config's pipeline holding ``AtomicFlowTargets``.
+        interval (int, optional): frames between the two of a pair: the
+            pipeline's sampling interval (the pairs training sees; for
+            fitting a codebook), or 1 (consecutive frames: the precompute
+            cache, which only consecutive sampling reads). Defaults to the
+            pipeline's.
     """
 
-    def __init__(self, pipeline: List[dict]) -> None:
+    def __init__(self,
+                 pipeline: List[dict],
+                 interval: Optional[int] = None) -> None:
+        self.interval = interval or sampling_interval(pipeline)
         before, middle, targets = split_pipeline(pipeline)
         with DefaultScope.overwrite_default_scope('mmmotion'):
             self.before = Compose(before)
@@ -60,12 +76,14 @@ class AllPairTargets:
         self.kwargs = AtomicFlowTargets(1, **kw).kwargs
 
     def __call__(self, info: Dict) -> np.ndarray:
-        """``float32 (T - 1, Hp, Wp, D)`` for one ``data_list`` entry."""
+        """``float32 (T - interval, Hp, Wp, D)`` for one ``data_list``
+        entry."""
         results = self.before(copy.deepcopy(info))
         total = results['total_frames']
-        if total < 2:
+        d = self.interval
+        if total < d + 1:
             raise ValueError(f'{info.get("filename")}: {total} frame(s), a '
-                             'pair needs 2')
+                             f'pair {d} frame(s) apart needs {d + 1}')
         results['frame_inds'] = np.arange(total) + results.get(
             'start_index', 0)
         results['clip_len'] = total
@@ -74,6 +92,6 @@ class AllPairTargets:
         results = self.middle(results)
         imgs = results['imgs']
         return np.stack([
-            pair_patch_flow(imgs[k], imgs[k + 1], **self.kwargs)
-            for k in range(len(imgs) - 1)
+            pair_patch_flow(imgs[k], imgs[k + d], **self.kwargs)
+            for k in range(len(imgs) - d)
         ]).astype(np.float32)

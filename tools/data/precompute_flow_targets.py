@@ -66,7 +66,8 @@ def main(argv=None):
     jobs, seen = [], set()
     for split in args.split:
         dataset, pipeline = _dataset(cfg, split)
-        compute = AllPairTargets(pipeline)
+        # the cache holds consecutive pairs (what AtomicFlowTargets reads)
+        compute = AllPairTargets(pipeline, interval=1)
         for i in range(len(dataset)):
             info = dataset.get_data_info(i)
             dst = cache_file(args.out, info['filename'])
