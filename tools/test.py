@@ -134,7 +134,10 @@ def main():
 
     # start testing
     if random_init:
-        runner.model.init_weights()
+        # under a launcher the model is wrapped (DDP): initialise the module;
+        # every rank draws the same weights from the same seed
+        model = getattr(runner.model, 'module', runner.model)
+        model.init_weights()
     try:
         metrics = runner.test()
     except RuntimeError as e:
