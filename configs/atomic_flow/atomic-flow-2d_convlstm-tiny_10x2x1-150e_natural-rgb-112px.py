@@ -23,10 +23,10 @@
 #     --pairs-per-video 16 \
 #     --out data/natural_rgb/codebook_kmeans32_2d_natural-rgb_10x2x1_112px.npz
 # (pairs every 2nd frame apart, at most 16 a video, so that the long
-# detection clips do not dominate: p(zero codeword) 0.70 against 0.68 in 40
+# detection clips do not dominate: p(zero codeword) 0.70 against 0.72 in 40
 # training clips, log in docs/logs/codebooks/; fitted on every consecutive
 # pair of every whole video it was 0.76 against 0.67. That earlier fit's
-# quantisation error, the EPE of the nearest
+# quantisation error (measured once, not logged), the EPE of the nearest
 # codeword, is 0.47 px on training clips and 0.51 on the held-out ones,
 # against 0.45 / 0.53 for a codebook fitted on training clips at this
 # interval, and 1.31 / 1.23 for zero motion.)

@@ -26,10 +26,10 @@
 #       --pairs-per-video 16 \
 #       --out data/msr_action3d/codebook_kmeans32_3d_10x2x1_128x96px.npz
 # (pairs every 2nd frame apart, as training samples them, at most 16 a
-# video; log: docs/logs/codebooks/: most frequent codeword p = 0.64, 0.56
+# video; logs: docs/logs/codebooks/: most frequent codeword p = 0.64, 0.57
 # in 40 training clips. A codebook fitted on consecutive pairs, before
-# the tool took the interval, had a quantisation error on this protocol's
-# test targets (EPE of the nearest codeword in (dx, dy, 0.1 dz)) of 0.402
+# the tool took the interval, had (measured once, not logged) a
+# quantisation error on this protocol's test targets (EPE of the nearest codeword in (dx, dy, 0.1 dz)) of 0.402
 # against 0.400 for one fitted on 2nd-frame pairs, and 0.903 for zero
 # motion.)
 _base_ = [
