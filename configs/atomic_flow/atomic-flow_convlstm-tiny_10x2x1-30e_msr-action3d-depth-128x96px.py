@@ -29,9 +29,9 @@
 # video; logs: docs/logs/codebooks/: most frequent codeword p = 0.64, 0.57
 # in 40 training clips. A codebook fitted on consecutive pairs, before
 # the tool took the interval, had (measured once, not logged) a
-# quantisation error on this protocol's test targets (EPE of the nearest codeword in (dx, dy, 0.1 dz)) of 0.402
-# against 0.400 for one fitted on 2nd-frame pairs, and 0.903 for zero
-# motion.)
+# quantisation error on this protocol's test targets (EPE of the nearest
+# codeword in (dx, dy, 0.1 dz)) of 0.402 against 0.400 for one fitted on
+# 2nd-frame pairs, and 0.903 for zero motion.)
 _base_ = [
     './atomic-flow_convlstm-tiny_10x1x1-40e_msr-action3d-depth-64x48px.py',
     '../_base_/datasets/msr_action3d_depth_atomic_flow_128x96.py'
