@@ -1,5 +1,5 @@
 """Coarse motion decoded from a 3D video encoder (Tian et al., ECCV 2020)."""
-from typing import Dict, Sequence, Tuple
+from typing import Dict, Optional, Sequence, Tuple
 
 import torch
 import torch.nn as nn
@@ -41,6 +41,26 @@ class MotionDecoderHead(BaseModule):
     None to drop it. The default losses hold no parameters or buffers: the
     head's checkpoint keys are its convs only.
 
+    Two options from unsupervised optical flow, both ours (issue 15; off by
+    default, so the recorded configs and checkpoints keep their meaning):
+
+    - ``skip_channels``: features of earlier, high-resolution backbone
+      stages join the decoder, as the 1/4-resolution decoders with skip
+      features of PWC-Net / UFlow / ARFlow and U-Net-style decoders do. The
+      last stage alone of the CPU-scale encoder is 1/32 of the frame and a
+      quarter of its frames: a 4 x 4 map at 112 px holds no local motion.
+      Each earlier stage (the backbone's ``out_indices``, in stage order)
+      gets a lateral conv of temporal kernel 2 and no temporal padding, so
+      that at a stage that kept all T frames output t sees frames t and t+1
+      (one slice per pair); the laterals are resized to the decoder's grid
+      and summed with the reduced last stage before the refinement convs.
+    - ``loss_scales``: the photometric and SSIM terms also at coarser
+      scales, the frames and the motion average-pooled by each factor (the
+      motion divided by it), weighted by ``scale_weights``: a coarse level
+      sees a motion of several pixels as a fraction of one, where the
+      full-resolution warp has no gradient toward it (ARFlow / UFlow's
+      pyramid of photometric losses, on one output).
+
     Args:
         in_channels (int): Channels of the backbone features.
         out_stride (int): 4 or 8, the motion map's stride. Defaults to 4.
@@ -59,6 +79,13 @@ class MotionDecoderHead(BaseModule):
             full-resolution motion, called ``(motion, frame)``; None drops
             it. Defaults to
             ``dict(type='EdgeAwareSmoothnessLoss', loss_weight=0.05)``.
+        skip_channels (Sequence[int]): Channels of the earlier stages'
+            features, in stage order (the backbone returns them before the
+            last). Defaults to () (the last stage only).
+        loss_scales (Sequence[int]): Pooling factors of the photometric and
+            SSIM terms, 1 the full resolution. Defaults to (1, ).
+        scale_weights (Sequence[float], optional): Weight of each scale.
+            Defaults to None (1 for every scale).
         init_cfg (dict or ConfigDict, optional): Initialization config.
             Defaults to None.
     """
@@ -75,12 +102,32 @@ class MotionDecoderHead(BaseModule):
                      type='SSIMLoss', loss_weight=0.5),
                  loss_smooth: OptConfigType = dict(
                      type='EdgeAwareSmoothnessLoss', loss_weight=0.05),
+                 skip_channels: Sequence[int] = (),
+                 loss_scales: Sequence[int] = (1, ),
+                 scale_weights: Optional[Sequence[float]] = None,
                  init_cfg: OptMultiConfig = None) -> None:
         super().__init__(init_cfg=init_cfg)
         if out_stride not in (4, 8):
             raise ValueError(f'out_stride must be 4 or 8, got {out_stride}')
         self.out_stride = out_stride
+        self.loss_scales = tuple(int(f) for f in loss_scales)
+        if not self.loss_scales or min(self.loss_scales) < 1:
+            raise ValueError(f'loss_scales must be factors >= 1, got '
+                             f'{loss_scales}')
+        self.scale_weights = tuple(
+            float(w) for w in (scale_weights or [1.0] * len(loss_scales)))
+        if len(self.scale_weights) != len(self.loss_scales):
+            raise ValueError(f'scale_weights {scale_weights} must give one '
+                             f'weight a scale of {loss_scales}')
         conv3d = dict(type='Conv3d')
+        self.laterals = nn.ModuleList([
+            ConvModule(
+                c,
+                mid_channels, (2, 3, 3),
+                padding=(0, 1, 1),
+                conv_cfg=conv3d,
+                norm_cfg=norm_cfg) for c in skip_channels
+        ])
         self.reduce = ConvModule(
             in_channels, mid_channels, 1, conv_cfg=conv3d, norm_cfg=norm_cfg)
         self.convs = nn.Sequential(*[
@@ -115,8 +162,13 @@ class MotionDecoderHead(BaseModule):
             torch.Tensor: ``(N, 2, T - 1, H / s, W / s)`` motion in
             low-resolution pixels, ``s`` being ``out_stride``.
         """
-        if isinstance(feats, (tuple, list)):
-            feats = feats[-1]
+        feats = list(feats) if isinstance(feats, (tuple, list)) else [feats]
+        if len(feats) < len(self.laterals) + 1:
+            raise ValueError(
+                f'the decoder fuses {len(self.laterals)} earlier stage(s) '
+                f'(skip_channels) but got {len(feats)} feature map(s): set '
+                "the backbone's out_indices to return them")
+        skips = feats[-1 - len(self.laterals):-1]
         t, h, w = clip_shape
         s = self.out_stride
         if h % s or w % s:
@@ -124,12 +176,17 @@ class MotionDecoderHead(BaseModule):
                              f'motion stride {s}')
         if t < 2:
             raise ValueError(f'a clip of {t} frame(s) has no frame pair')
-        x = self.reduce(feats)
+        size = (t - 1, h // s, w // s)
         x = F.interpolate(
-            x,
-            size=(t - 1, h // s, w // s),
+            self.reduce(feats[-1]),
+            size=size,
             mode='trilinear',
             align_corners=False)
+        for lateral, f in zip(self.laterals, skips):
+            if f.shape[2] < 2:  # one frame left: no pair to convolve
+                f = f.expand(-1, -1, 2, -1, -1)
+            x = x + F.interpolate(
+                lateral(f), size=size, mode='trilinear', align_corners=False)
         return self.out(self.convs(x))
 
     def loss(self, motion: torch.Tensor, frames: torch.Tensor,
@@ -147,12 +204,19 @@ class MotionDecoderHead(BaseModule):
             dict: ``loss_photo``, ``loss_ssim``, ``loss_smooth`` (those not
             set to None).
         """
-        warped, mask = backward_warp(next_frames, motion, return_mask=True)
         losses = dict()
-        if self.loss_photo is not None:
-            losses['loss_photo'] = self.loss_photo(warped, frames, mask)
-        if self.loss_ssim is not None:
-            losses['loss_ssim'] = self.loss_ssim(warped, frames)
+        for f, weight in zip(self.loss_scales, self.scale_weights):
+            m, a, b = motion, frames, next_frames
+            if f > 1:
+                m = F.avg_pool2d(motion, f) / f
+                a, b = F.avg_pool2d(frames, f), F.avg_pool2d(next_frames, f)
+            warped, mask = backward_warp(b, m, return_mask=True)
+            sfx = '' if f == 1 else f'_s{f}'
+            if self.loss_photo is not None:
+                losses['loss_photo' + sfx] = weight * self.loss_photo(
+                    warped, a, mask)
+            if self.loss_ssim is not None:
+                losses['loss_ssim' + sfx] = weight * self.loss_ssim(warped, a)
         if self.loss_smooth is not None:
             losses['loss_smooth'] = self.loss_smooth(motion, frames)
         return losses

@@ -93,6 +93,17 @@ class ContextGuidedUpsample(nn.Module):
         scale_values (bool): Multiply the output by ``scale`` (True for
             motion in pixels; False for a generic feature map).
             Defaults to True.
+        kernel_grid (str): Where the kernels are predicted. ``'fine'``: two
+            3x3 convs at the output resolution, one kernel a pixel.
+            ``'coarse'`` (ours, issue 15, after CARAFE's kernel prediction at
+            the input grid): a ``scale x scale`` stride-``scale`` conv
+            gathers each low-resolution cell's children's context, a 3x3
+            conv mixes neighbouring cells, and a 1x1 conv gives the
+            ``scale**2`` children's kernels of the cell, pixel-shuffled to
+            the output grid. Every output pixel still gets its own kernel,
+            from its own context, at about a quarter of the cost (measured:
+            ``tools/analysis/cost_motion.py``). Defaults to ``'fine'`` (the
+            recorded checkpoints).
     """
 
     requires_context = True
@@ -102,7 +113,8 @@ class ContextGuidedUpsample(nn.Module):
                  scale: int = 4,
                  kernel_size: int = 3,
                  mid_channels: int = 32,
-                 scale_values: bool = True) -> None:
+                 scale_values: bool = True,
+                 kernel_grid: str = 'fine') -> None:
         super().__init__()
         if scale not in (2, 4, 8):
             raise ValueError(f'scale must be 2, 4 or 8, got {scale}')
@@ -111,13 +123,28 @@ class ContextGuidedUpsample(nn.Module):
         self.scale = scale
         self.kernel_size = kernel_size
         self.scale_values = scale_values
-        self.kernel_net = nn.Sequential(
-            nn.Conv2d(context_channels, mid_channels, 3, padding=1),
-            nn.ReLU(inplace=True),
-            nn.Conv2d(mid_channels, kernel_size**2, 3, padding=1))
+        if kernel_grid not in ('fine', 'coarse'):
+            raise ValueError(f"kernel_grid must be 'fine' or 'coarse', got "
+                             f'{kernel_grid!r}')
+        self.kernel_grid = kernel_grid
+        k2 = kernel_size**2
+        if kernel_grid == 'fine':
+            self.kernel_net = nn.Sequential(
+                nn.Conv2d(context_channels, mid_channels, 3, padding=1),
+                nn.ReLU(inplace=True),
+                nn.Conv2d(mid_channels, k2, 3, padding=1))
+        else:
+            self.kernel_net = nn.Sequential(
+                nn.Conv2d(context_channels, mid_channels, scale, stride=scale),
+                nn.ReLU(inplace=True),
+                nn.Conv2d(mid_channels, mid_channels, 3, padding=1),
+                nn.ReLU(inplace=True),
+                nn.Conv2d(mid_channels, k2 * scale * scale, 1),
+                nn.PixelShuffle(scale))
         # zero logits: uniform weights, a k x k box mix, at the start
-        nn.init.zeros_(self.kernel_net[-1].weight)
-        nn.init.zeros_(self.kernel_net[-1].bias)
+        last = [m for m in self.kernel_net if isinstance(m, nn.Conv2d)][-1]
+        nn.init.zeros_(last.weight)
+        nn.init.zeros_(last.bias)
 
     def forward(self,
                 low: Tensor,

@@ -1,3 +1,4 @@
+from .census_loss import CensusLoss
 from .charbonnier_loss import CharbonnierLoss
 from .huber_loss import HuberLoss
 from .rebalanced_ce_loss import RebalancedCrossEntropyLoss
@@ -5,6 +6,6 @@ from .smoothness_loss import EdgeAwareSmoothnessLoss
 from .ssim_loss import SSIMLoss
 
 __all__ = [
-    'CharbonnierLoss', 'EdgeAwareSmoothnessLoss', 'HuberLoss',
+    'CensusLoss', 'CharbonnierLoss', 'EdgeAwareSmoothnessLoss', 'HuberLoss',
     'RebalancedCrossEntropyLoss', 'SSIMLoss'
 ]

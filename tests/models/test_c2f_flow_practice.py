@@ -1,0 +1,151 @@
+"""Issue 15's options from unsupervised optical flow: census loss, second-
+order smoothness, photometric losses at several scales, skip features in the
+motion decoder, and kernels predicted at the coarse grid."""
+import os.path as osp
+
+import cv2
+import decord
+import pytest
+import torch
+from mmengine.registry import DefaultScope
+
+import mmmotion  # noqa: F401
+from mmmotion.models.layers import ContextGuidedUpsample, backward_warp
+from mmmotion.models.losses import (CensusLoss, CharbonnierLoss,
+                                    EdgeAwareSmoothnessLoss)
+from mmmotion.registry import MODELS
+
+VIDEO = osp.join(
+    osp.dirname(osp.dirname(osp.abspath(__file__))), 'data', 'unlabeled_rgb',
+    'milk.mkv')
+
+
+@pytest.fixture(scope='module')
+def frames():
+    v = decord.VideoReader(VIDEO)
+    fs = [
+        cv2.resize(v[i].asnumpy(), (64, 48), interpolation=cv2.INTER_AREA)
+        for i in range(10, 14)
+    ]
+    return torch.stack(
+        [torch.from_numpy(f).permute(2, 0, 1).float() / 255 for f in fs])
+
+
+def test_census_ignores_a_brightness_change_that_l1_reads(frames):
+    f = frames[:1]
+    brighter = (f * 1.2 + 0.05).clamp(0, 1)
+    census, l1 = CensusLoss(), CharbonnierLoss()
+    shifted = torch.roll(f, 2, dims=3)
+    # a brightness change costs l1 about as much as a 2 px misalignment
+    assert l1(brighter, f) > 0.5 * l1(shifted, f)
+    # census: the brightness change costs far less than the misalignment
+    base = census(f, f).item()
+    assert base == pytest.approx(0.01**0.4, rel=1e-4)
+    assert census(brighter, f) - base < 0.2 * (census(shifted, f) - base)
+    mask = torch.zeros_like(f[:, :1])
+    assert census(shifted, f, mask) == 0
+    with pytest.raises(ValueError, match='odd'):
+        CensusLoss(patch_size=4)
+
+
+def test_second_order_smoothness_leaves_a_zoom_free():
+    flat = torch.zeros(1, 3, 24, 32)
+    x = torch.linspace(-1, 1, 32).expand(1, 1, 24, 32)
+    y = torch.linspace(-1, 1, 24)[:, None].expand(1, 1, 24, 32)
+    zoom = torch.cat([3 * x, 3 * y], 1)  # motion growing linearly
+    first = EdgeAwareSmoothnessLoss(order=1)
+    second = EdgeAwareSmoothnessLoss(order=2)
+    assert first(zoom, flat) > 0.05
+    assert second(zoom, flat).item() == pytest.approx(0, abs=1e-6)
+    step = torch.zeros(1, 2, 24, 32)
+    step[..., 16:] = 1
+    assert second(step, flat) > 0
+    with pytest.raises(ValueError, match='order'):
+        EdgeAwareSmoothnessLoss(order=3)
+
+
+def _head(**kw):
+    with DefaultScope.overwrite_default_scope('mmmotion'):
+        head = MODELS.build(
+            dict(type='MotionDecoderHead', in_channels=16, mid_channels=8,
+                 **kw))
+    head.init_weights()
+    return head
+
+
+def test_multi_scale_terms_and_their_gradient_toward_a_large_motion(frames):
+    a = frames[:1]
+    b = torch.roll(a, -6, dims=3)  # frame t+1: the content 6 px left
+    head = _head(loss_scales=(1, 2, 4), scale_weights=(1, 0.5, 0.5))
+    flow = torch.zeros(1, 2, 48, 64, requires_grad=True)
+    losses = head.loss(flow, a, b)
+    assert set(losses) == {
+        'loss_photo', 'loss_ssim', 'loss_photo_s2', 'loss_ssim_s2',
+        'loss_photo_s4', 'loss_ssim_s4', 'loss_smooth'
+    }
+    # at the true motion (dx = -6) every scale's photometric term is lower
+    true = torch.zeros(1, 2, 48, 64)
+    true[:, 0] = -6
+    at_true = head.loss(true, a, b)
+    for k in ('loss_photo', 'loss_photo_s2', 'loss_photo_s4'):
+        assert at_true[k] < losses[k]
+    # pooled by 4 the motion is 1.5 px: that level's gradient at zero
+    # motion points toward it (dx < 0: the loss falls as dx decreases)
+    losses['loss_photo_s4'].backward()
+    assert flow.grad[:, 0, 8:-8, 8:-8].sum() > 0
+    with pytest.raises(ValueError, match='one weight a scale'):
+        _head(loss_scales=(1, 2), scale_weights=(1, ))
+
+
+def test_decoder_fuses_earlier_stages_per_frame_pair():
+    torch.manual_seed(0)
+    head = _head(skip_channels=(4, 6), out_stride=4)
+    t, h, w = 4, 32, 32
+    feats = (torch.randn(2, 4, t, 8, 8), torch.randn(2, 6, t, 4, 4),
+             torch.randn(2, 16, 1, 1, 1))
+    with torch.no_grad():
+        head.out.weight.normal_(std=0.1)
+    out = head(feats, (t, h, w))
+    assert out.shape == (2, 2, t - 1, 8, 8)
+    # pair 0 depends on frames 0 and 1 of the finest stage, not on frame 3
+    f0 = feats[0].clone().requires_grad_()
+    head.eval()
+    head((f0, ) + feats[1:], (t, h, w))[:, :, 0].sum().backward()
+    g = f0.grad.abs().sum((0, 1, 3, 4))
+    assert g[0] > 0 and g[1] > 0
+    assert g[3] < g[0]
+    with pytest.raises(ValueError, match='out_indices'):
+        head(feats[-1], (t, h, w))
+
+
+def test_coarse_kernels_upsample_like_the_fine_ones():
+    torch.manual_seed(0)
+    up = ContextGuidedUpsample(
+        4, scale=4, kernel_size=3, mid_channels=8, kernel_grid='coarse')
+    up = up.double()
+    low = torch.randn(1, 2, 3, 3, dtype=torch.double, requires_grad=True)
+    ctx = torch.randn(1, 4, 12, 12, dtype=torch.double, requires_grad=True)
+    # zero start: the k x k box mix, as the fine kernels
+    fine = ContextGuidedUpsample(4, scale=4, kernel_size=3).double()
+    torch.testing.assert_close(up(low, ctx), fine(low, ctx))
+    torch.nn.init.normal_(up.kernel_net[-2].weight, std=0.5)
+    assert torch.autograd.gradcheck(up, (low, ctx))
+    # every output pixel gets its own kernel: the children of one coarse
+    # cell differ once the kernels depend on the context
+    out = up(low, ctx)
+    assert out[0, 0, :4, :4].std() > 0
+    const = torch.ones(1, 2, 3, 3, dtype=torch.double) * 0.25
+    torch.testing.assert_close(
+        up(const, ctx), torch.ones(1, 2, 12, 12, dtype=torch.double))
+    with pytest.raises(ValueError, match='kernel_grid'):
+        ContextGuidedUpsample(4, kernel_grid='mid')
+
+
+def test_backward_warp_reference(frames):
+    # the shared warp the losses use: dx = -6 undoes a 6 px left shift
+    a = frames[:1]
+    b = torch.roll(a, -6, dims=3)
+    flow = torch.zeros(1, 2, 48, 64)
+    flow[:, 0] = -6
+    warped = backward_warp(b, flow)
+    assert (warped - a)[..., 8:-8].abs().max() < 1e-5
