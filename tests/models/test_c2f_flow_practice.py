@@ -38,10 +38,10 @@ def test_census_ignores_a_brightness_change_that_l1_reads(frames):
     shifted = torch.roll(f, 2, dims=3)
     # a brightness change costs l1 about as much as a 2 px misalignment
     assert l1(brighter, f) > 0.5 * l1(shifted, f)
-    # census: the brightness change costs far less than the misalignment
+    # census: the brightness change (some pixels saturate) costs a fraction
     base = census(f, f).item()
     assert base == pytest.approx(0.01**0.4, rel=1e-4)
-    assert census(brighter, f) - base < 0.2 * (census(shifted, f) - base)
+    assert census(brighter, f) - base < 0.3 * (census(shifted, f) - base)
     mask = torch.zeros_like(f[:, :1])
     assert census(shifted, f, mask) == 0
     with pytest.raises(ValueError, match='odd'):

@@ -44,9 +44,17 @@ class CensusLoss(nn.Module):
     3 x 3 one): a local-order descriptor, so a global or smooth brightness
     change between the frames costs nothing, where a plain L1 would read it
     as error. Ours (issue 15): the 7 x 7 patch, the per-pixel distance
-    ``sum_k d_k^2 / (0.1 + d_k^2)`` / k then UFlow's robust power, and the
+    ``sum_k d_k^2 / (0.1 + d_k^2)`` then UFlow's robust power (as UFlow),
+    and the
     mask (pixels that warp from inside the frame, away from a
     ``patch_size // 2`` border whose signature is padded).
+
+    Measured (``tools/analysis/loss_at_motion.py``, the README of
+    coarse-to-fine motion): on the held-out natural-RGB clips at 112 px the
+    census term at DIS flow is only 2.6% below its value at zero motion,
+    where Charbonnier's is 48% below: on these compressed, partly flat
+    frames the signature of flat regions is noise, so the flow configs keep
+    Charbonnier.
 
     Args:
         patch_size (int): Odd census size. Defaults to 7.
@@ -83,7 +91,7 @@ class CensusLoss(nn.Module):
         d = ternary_transform(pred, self.patch_size) - \
             ternary_transform(target, self.patch_size)
         d2 = d * d
-        dist = (d2 / (0.1 + d2)).mean(1, keepdim=True)
+        dist = (d2 / (0.1 + d2)).sum(1, keepdim=True)
         dist = (dist + 0.01).pow(0.4)
         n, _, h, w = pred.shape
         p = self.patch_size // 2
