@@ -5,14 +5,18 @@ this machine is noisy).
 
 1. The context-guided upsampler (scale 4, k = 3, 2-channel motion, 16
    context channels): forward + backward time and peak live tensor memory
-   (``live_peak_mb`` of ``tools/analysis/peak_memory.py``) against bilinear
+   (``live_peak_mb`` of ``tools/analysis/peak_memory.py``), with its kernels
+   predicted at the output grid (the recorded configs) and at the coarse grid
+   (``kernel_grid='coarse'``, the flow-practice configs), against bilinear
    upsampling followed by a 3x3 conv, and against a naive unfold
    implementation (the low-resolution map nearest-upsampled first, then a
    dilated ``unfold`` at full resolution), at each size.
-2. Full motion estimation per frame pair: a ``CoarseToFineMotion`` model
-   (the CPU-scale tiny ResNeXt3D encoder) on 8-frame clips against OpenCV
-   TV-L1 and DIS (medium) on the same frames, at the same resolution, in
-   this run; pairs per second and the ratios (target: at least 10x TV-L1).
+2. Full motion estimation per frame pair: ``CoarseToFineMotion`` models
+   (the CPU-scale tiny ResNeXt3D encoder; the plain decoder and fine
+   kernels, and the flow-practice one: skip features of stages 1-2,
+   coarse-grid kernels) on 8-frame clips against OpenCV TV-L1 and DIS
+   (medium) on the same frames, at the same resolution, in this run; pairs
+   per second and the ratios.
 """
 import argparse
 import os.path as osp
@@ -48,10 +52,16 @@ def upsampler_costs(size, reps, batch=4):
     ctx = torch.randn(batch, 16, size, size, requires_grad=True)
     cgu = ContextGuidedUpsample(16, scale=s, kernel_size=k)
     nn.init.normal_(cgu.kernel_net[-1].weight, std=0.1)
+    coarse = ContextGuidedUpsample(
+        16, scale=s, kernel_size=k, kernel_grid='coarse')
+    nn.init.normal_(coarse.kernel_net[-2].weight, std=0.1)
     conv = nn.Conv2d(2, 2, 3, padding=1)
 
     def ours():
         cgu(low, ctx).sum().backward()
+
+    def ours_coarse():
+        coarse(low, ctx).sum().backward()
 
     def bilinear_conv():
         conv(
@@ -69,7 +79,8 @@ def upsampler_costs(size, reps, batch=4):
         ((cols * w.unsqueeze(1)).sum(2) * s).sum().backward()
 
     out = {}
-    for name, fn in (('context-guided', ours),
+    for name, fn in (('context-guided', ours), ('coarse kernels',
+                                                ours_coarse),
                      ('bilinear+conv', bilinear_conv), ('naive unfold',
                                                         naive_unfold)):
         out[name] = (_best(fn, reps), live_peak_mb(fn))
@@ -89,11 +100,19 @@ def motion_throughput(size, clips, frames=8):
     raw = vr.get_batch(list(range(frames))).asnumpy()
     raw = np.stack([cv2.resize(f, (size, size)) for f in raw])
     grey = [cv2.cvtColor(f, cv2.COLOR_RGB2GRAY) for f in raw]
-    with DefaultScope.overwrite_default_scope('mmmotion'):
-        model = MODELS.build(
+
+    def build(flow_practice):
+        extra = dict(out_indices=(0, 1, 3)) if flow_practice else {}
+        dec = dict(skip_channels=(32, 64)) if flow_practice else {}
+        up = dict(type='ContextGuidedUpsample', kernel_size=3)
+        if flow_practice:
+            up['kernel_grid'] = 'coarse'
+        return MODELS.build(
             dict(
                 type='CoarseToFineMotion',
+                upsampler=up,
                 backbone=dict(
+                    **extra,
                     type='ResNeXt3D',
                     depth=18,
                     in_channels=3,
@@ -103,20 +122,27 @@ def motion_throughput(size, clips, frames=8):
                     conv1_kernel=(3, 7, 7),
                     conv1_stride=(1, 2, 2),
                     pool1_stride=(1, 2, 2),
-                    stage_strides=((1, 1, 1), (1, 2, 2), (1, 2, 2), (1, 2,
+                    # the CPU-scale configs' strides
+                    stage_strides=((1, 1, 1), (1, 2, 2), (2, 2, 2), (2, 2,
                                                                      2))),
                 decoder=dict(
                     type='MotionDecoderHead',
                     in_channels=256,
                     out_stride=4,
-                    mid_channels=32)))
-    model.eval()  # (timing only: no init_weights, whose log is long)
+                    mid_channels=32,
+                    **dec))).eval()
+
     clip = torch.from_numpy(raw).permute(3, 0, 1, 2)[None].float() / 255
     clip = clip.expand(clips, -1, -1, -1, -1).contiguous()
-    with torch.no_grad():
-        t_model = _best(lambda: model(clip), 3)
     pairs = clips * (frames - 1)
-    rates = {'ours (CoarseToFineMotion)': pairs / t_model}
+    rates = {}
+    # (timing only: no init_weights, whose log is long)
+    with DefaultScope.overwrite_default_scope('mmmotion'):
+        for name, fp in (('ours (CoarseToFineMotion)', False),
+                         ('ours, flow practice', True)):
+            model = build(fp)
+            with torch.no_grad():
+                rates[name] = pairs / _best(lambda: model(clip), 3)
     for method in ('dis', 'tvl1'):
         t0 = time.perf_counter()
         n = 0
@@ -152,10 +178,10 @@ def main():
     print('2. motion per frame pair (model: batches of 8-frame clips):')
     for size in args.sizes:
         rates = motion_throughput(size, args.clips)
-        ours = rates['ours (CoarseToFineMotion)']
         for name, r in rates.items():
             print(f'   {size}x{size} {name:>26}: {r:9.1f} pairs/s '
-                  f'(ours / this = {ours / r:6.2f})')
+                  f'(this / DIS = {r / rates["dis"]:6.2f}, this / TV-L1 = '
+                  f'{r / rates["tvl1"]:6.2f})')
 
 
 if __name__ == '__main__':
