@@ -27,8 +27,6 @@ Prints one Markdown table and a verdict; ``--out`` writes them there and the
 numbers as JSON beside it.
 """
 import argparse
-import json
-import os
 import os.path as osp
 import random
 import sys
@@ -46,7 +44,8 @@ from mmmotion.utils.checkpoint_keys import check_pretrained
 from mmmotion.utils.optical_flow import compute_flow
 
 sys.path.insert(0, osp.dirname(osp.abspath(__file__)))
-from motion_statistics import grey_uint8, sample_indices  # noqa: E402
+from motion_statistics import (grey_uint8, sample_indices,  # noqa: E402
+                               write_report)
 
 FLOWS = ('zero', 'dis', 'farneback', 'model')
 # the DIS loss must be at least this much below zero motion's (ours)
@@ -219,14 +218,7 @@ def main(argv=None) -> Dict:
         text += f'({r["skipped"]} sample(s) skipped as invalid)\n'
     print(text, end='')
     if args.out:
-        os.makedirs(osp.dirname(osp.abspath(args.out)), exist_ok=True)
-        cmd = ' '.join(['python tools/analysis/loss_at_motion.py'] +
-                       list(argv if argv is not None else sys.argv[1:]))
-        with open(args.out, 'w') as f:
-            f.write(f'$ {cmd}\n\n{text}')
-        with open(osp.splitext(args.out)[0] + '.json', 'w') as f:
-            json.dump(r, f, indent=2)
-            f.write('\n')
+        write_report(args.out, 'loss_at_motion.py', argv, text, r)
     return r
 
 

@@ -381,6 +381,28 @@ def measure(cfg: Config, split: str, num_clips: int, seed: int = 0) -> Dict:
     return s
 
 
+def write_report(out: str, tool: str, argv: Optional[Sequence[str]],
+                 text: str, numbers: Dict) -> None:
+    """Write a tool's printed report to ``out`` under the command that made
+    it, and its numbers as JSON beside it (``out`` with ``.json``).
+
+    Args:
+        out (str): The report's path.
+        tool (str): The script's file name in ``tools/analysis``.
+        argv (Sequence[str], optional): Its arguments (None: ``sys.argv``).
+        text (str): The printed report.
+        numbers (dict): JSON-serialisable numbers.
+    """
+    os.makedirs(osp.dirname(osp.abspath(out)), exist_ok=True)
+    cmd = ' '.join([f'python tools/analysis/{tool}'] +
+                   list(argv if argv is not None else sys.argv[1:]))
+    with open(out, 'w') as f:
+        f.write(f'$ {cmd}\n\n{text}')
+    with open(osp.splitext(out)[0] + '.json', 'w') as f:
+        json.dump(numbers, f, indent=2)
+        f.write('\n')
+
+
 def main(argv=None) -> Dict:
     args = parse_args(argv)
     cfg = Config.fromfile(args.config)
@@ -395,15 +417,7 @@ def main(argv=None) -> Dict:
         text += f'({s["skipped"]} sample(s) skipped as invalid)\n'
     print(text, end='')
     if args.out:
-        d = osp.dirname(osp.abspath(args.out))
-        os.makedirs(d, exist_ok=True)
-        cmd = ' '.join(['python tools/analysis/motion_statistics.py'] +
-                       list(argv if argv is not None else sys.argv[1:]))
-        with open(args.out, 'w') as f:
-            f.write(f'$ {cmd}\n\n{text}')
-        with open(osp.splitext(args.out)[0] + '.json', 'w') as f:
-            json.dump(s, f, indent=2)
-            f.write('\n')
+        write_report(args.out, 'motion_statistics.py', argv, text, s)
     return s
 
 
