@@ -149,3 +149,36 @@ def test_backward_warp_reference(frames):
     flow[:, 0] = -6
     warped = backward_warp(b, flow)
     assert (warped - a)[..., 8:-8].abs().max() < 1e-5
+
+
+def test_local_correlation_peaks_at_the_true_displacement(frames):
+    from mmmotion.models.layers import clip_correlation, local_correlation
+    a = frames[:1] - frames[:1].mean()
+    # frame t+1: the content 2 px right and 1 px down
+    b = torch.roll(a, (1, 2), dims=(2, 3))
+    cost = local_correlation(a, b, 3)
+    assert cost.shape == (1, 49, 48, 64)
+    best = cost[..., 8:-8, 8:-8].mean((0, 2, 3)).argmax().item()
+    assert divmod(best, 7) == (1 + 3, 2 + 3)  # (dy, dx) = (1, 2)
+    clip = torch.stack([a[0], b[0], a[0]], 1)[None]  # (1, C, 3, H, W)
+    cc = clip_correlation(clip, 3)
+    assert cc.shape == (1, 49, 2, 48, 64)
+    torch.testing.assert_close(cc[:, :, 0], cost)
+    with pytest.raises(ValueError, match='one shape'):
+        local_correlation(a, b[..., :10], 3)
+
+
+def test_decoder_reads_a_cost_volume():
+    torch.manual_seed(0)
+    head = _head(
+        skip_channels=(4, ),
+        cost_volume=dict(index=0, max_displacement=2))
+    feats = (torch.randn(2, 4, 4, 8, 8), torch.randn(2, 16, 1, 1, 1))
+    with torch.no_grad():
+        head.out.weight.normal_(std=0.1)
+    assert head(feats, (4, 32, 32)).shape == (2, 2, 3, 8, 8)
+    assert head.cost_lateral.conv.in_channels == 25
+    with pytest.raises(ValueError, match='all 4 frames'):
+        head((feats[0][:, :, :2], feats[1]), (4, 32, 32))
+    with pytest.raises(ValueError, match='index must pick'):
+        _head(skip_channels=(4, ), cost_volume=dict(index=1))

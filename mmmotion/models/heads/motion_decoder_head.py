@@ -10,6 +10,7 @@ from mmengine.model import BaseModule
 
 from mmmotion.registry import MODELS
 from mmmotion.utils.scope import mmmotion_scope
+from ..layers.correlation import clip_correlation
 from ..layers.warp import backward_warp
 
 
@@ -60,6 +61,11 @@ class MotionDecoderHead(BaseModule):
       sees a motion of several pixels as a fraction of one, where the
       full-resolution warp has no gradient toward it (ARFlow / UFlow's
       pyramid of photometric losses, on one output).
+    - ``cost_volume``: the local correlation of the features of frames t
+      and t+1 of one earlier stage (``mmmotion.models.layers.correlation``,
+      the cost volume of FlowNet-C / PWC-Net), through its own lateral
+      conv: the decoder reads the frames' comparison, where otherwise the
+      encoder has to learn to compare them.
 
     Args:
         in_channels (int): Channels of the backbone features.
@@ -86,6 +92,9 @@ class MotionDecoderHead(BaseModule):
             SSIM terms, 1 the full resolution. Defaults to (1, ).
         scale_weights (Sequence[float], optional): Weight of each scale.
             Defaults to None (1 for every scale).
+        cost_volume (dict, optional): ``index`` (into the earlier stages
+            of ``skip_channels``; that stage must keep all T frames) and
+            ``max_displacement`` (feature pixels). Defaults to None.
         init_cfg (dict or ConfigDict, optional): Initialization config.
             Defaults to None.
     """
@@ -105,6 +114,7 @@ class MotionDecoderHead(BaseModule):
                  skip_channels: Sequence[int] = (),
                  loss_scales: Sequence[int] = (1, ),
                  scale_weights: Optional[Sequence[float]] = None,
+                 cost_volume: Optional[dict] = None,
                  init_cfg: OptMultiConfig = None) -> None:
         super().__init__(init_cfg=init_cfg)
         if out_stride not in (4, 8):
@@ -128,6 +138,22 @@ class MotionDecoderHead(BaseModule):
                 conv_cfg=conv3d,
                 norm_cfg=norm_cfg) for c in skip_channels
         ])
+        self.cost_volume = dict(cost_volume) if cost_volume else None
+        if self.cost_volume is not None:
+            i = self.cost_volume.get('index', 0)
+            d = self.cost_volume.get('max_displacement', 3)
+            if not 0 <= i < len(self.laterals) or d < 0:
+                raise ValueError(
+                    f'cost_volume {cost_volume}: index must pick one of the '
+                    f'{len(self.laterals)} earlier stages (skip_channels), '
+                    'max_displacement must be >= 0')
+            self.cost_volume.update(index=i, max_displacement=d)
+            self.cost_lateral = ConvModule(
+                (2 * d + 1)**2,
+                mid_channels, (1, 3, 3),
+                padding=(0, 1, 1),
+                conv_cfg=conv3d,
+                norm_cfg=norm_cfg)
         self.reduce = ConvModule(
             in_channels, mid_channels, 1, conv_cfg=conv3d, norm_cfg=norm_cfg)
         self.convs = nn.Sequential(*[
@@ -187,6 +213,18 @@ class MotionDecoderHead(BaseModule):
                 f = f.expand(-1, -1, 2, -1, -1)
             x = x + F.interpolate(
                 lateral(f), size=size, mode='trilinear', align_corners=False)
+        if self.cost_volume is not None:
+            f = skips[self.cost_volume['index']]
+            if f.shape[2] != t:
+                raise ValueError(
+                    f'the cost volume needs a stage with all {t} frames, '
+                    f'stage features have {f.shape[2]}')
+            cost = clip_correlation(f, self.cost_volume['max_displacement'])
+            x = x + F.interpolate(
+                self.cost_lateral(cost),
+                size=size,
+                mode='trilinear',
+                align_corners=False)
         return self.out(self.convs(x))
 
     def loss(self, motion: torch.Tensor, frames: torch.Tensor,

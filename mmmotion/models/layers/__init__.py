@@ -2,6 +2,7 @@ from .codebook_fitting import fit_kmeans_codebook, load_codebook, save_codebook
 from .context_guided_upsample import (ContextGuidedUpsample, reassemble,
                                       reassemble_naive)
 from .conv_lstm import ConvLSTM, ConvLSTMCell
+from .correlation import clip_correlation, local_correlation
 from .dynamic_filter import (apply_dynamic_filters, apply_dynamic_filters_loop,
                              check_filter_size)
 from .image_quality import psnr, ssim, ssim_map
@@ -18,5 +19,5 @@ __all__ = [
     'apply_dynamic_filters_loop', 'check_filter_size', 'psnr', 'ssim',
     'ssim_map', 'KMeansCodebook', 'LearnableCodebook', 'MotionCodebook',
     'UniformCodebook', 'fit_kmeans_codebook', 'load_codebook', 'save_codebook',
-    'STCBlock'
+    'STCBlock', 'clip_correlation', 'local_correlation'
 ]
