@@ -39,8 +39,7 @@ def _tool():
 
 def _config(tmp_path, data_root):
     cfg = Config.fromfile(TINY_CONFIG)
-    cfg.merge_from_dict(
-        dict(o.split('=', 1) for o in data_options(data_root)))
+    cfg.merge_from_dict(dict(o.split('=', 1) for o in data_options(data_root)))
     cfg.model = C2F
     path = str(tmp_path / 'tiny_c2f.py')
     cfg.dump(path)
@@ -62,9 +61,8 @@ def test_dis_beats_zero_on_a_real_frame_moving_2px():
     losses = tool.clip_losses(model, clip)
     assert set(losses) == set(tool.FLOWS)
     for f in tool.FLOWS:
-        assert set(losses[f]) == {
-            'loss_photo', 'loss_ssim', 'loss_smooth', 'total'
-        }
+        assert set(
+            losses[f]) == {'loss_photo', 'loss_ssim', 'loss_smooth', 'total'}
         assert math.isclose(
             losses[f]['total'],
             sum(v for k, v in losses[f].items() if k != 'total'),

@@ -6,5 +6,4 @@
 _base_ = [
     './c2f-motion-flow-practice_resnext18-tiny_8x2x1-30e_natural-rgb-112px.py'
 ]
-model = dict(
-    decoder=dict(cost_volume=dict(index=0, max_displacement=3)))
+model = dict(decoder=dict(cost_volume=dict(index=0, max_displacement=3)))

@@ -67,8 +67,9 @@ def test_second_order_smoothness_leaves_a_zoom_free():
 def _head(**kw):
     with DefaultScope.overwrite_default_scope('mmmotion'):
         head = MODELS.build(
-            dict(type='MotionDecoderHead', in_channels=16, mid_channels=8,
-                 **kw))
+            dict(
+                type='MotionDecoderHead', in_channels=16, mid_channels=8,
+                **kw))
     head.init_weights()
     return head
 
@@ -101,8 +102,9 @@ def test_decoder_fuses_earlier_stages_per_frame_pair():
     torch.manual_seed(0)
     head = _head(skip_channels=(4, 6), out_stride=4)
     t, h, w = 4, 32, 32
-    feats = (torch.randn(2, 4, t, 8, 8), torch.randn(2, 6, t, 4, 4),
-             torch.randn(2, 16, 1, 1, 1))
+    feats = (torch.randn(2, 4, t, 8,
+                         8), torch.randn(2, 6, t, 4,
+                                         4), torch.randn(2, 16, 1, 1, 1))
     with torch.no_grad():
         head.out.weight.normal_(std=0.1)
     out = head(feats, (t, h, w))
@@ -171,8 +173,7 @@ def test_local_correlation_peaks_at_the_true_displacement(frames):
 def test_decoder_reads_a_cost_volume():
     torch.manual_seed(0)
     head = _head(
-        skip_channels=(4, ),
-        cost_volume=dict(index=0, max_displacement=2))
+        skip_channels=(4, ), cost_volume=dict(index=0, max_displacement=2))
     feats = (torch.randn(2, 4, 4, 8, 8), torch.randn(2, 16, 1, 1, 1))
     with torch.no_grad():
         head.out.weight.normal_(std=0.1)

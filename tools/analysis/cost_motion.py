@@ -79,8 +79,7 @@ def upsampler_costs(size, reps, batch=4):
         ((cols * w.unsqueeze(1)).sum(2) * s).sum().backward()
 
     out = {}
-    for name, fn in (('context-guided', ours), ('coarse kernels',
-                                                ours_coarse),
+    for name, fn in (('context-guided', ours), ('coarse kernels', ours_coarse),
                      ('bilinear+conv', bilinear_conv), ('naive unfold',
                                                         naive_unfold)):
         out[name] = (_best(fn, reps), live_peak_mb(fn))

@@ -44,8 +44,8 @@ from mmmotion.utils.checkpoint_keys import check_pretrained
 from mmmotion.utils.optical_flow import compute_flow
 
 sys.path.insert(0, osp.dirname(osp.abspath(__file__)))
-from motion_statistics import (grey_uint8, sample_indices,  # noqa: E402
-                               write_report)
+from motion_statistics import grey_uint8  # noqa: E402
+from motion_statistics import sample_indices, write_report  # noqa: E402
 
 FLOWS = ('zero', 'dis', 'farneback', 'model')
 # the DIS loss must be at least this much below zero motion's (ours)
@@ -66,8 +66,8 @@ def parse_args(argv=None):
     return p.parse_args(argv)
 
 
-def estimated_flows(prev: torch.Tensor, nxt: torch.Tensor
-                    ) -> Dict[str, torch.Tensor]:
+def estimated_flows(prev: torch.Tensor,
+                    nxt: torch.Tensor) -> Dict[str, torch.Tensor]:
     """DIS and Farneback flow of frame pairs, as ``backward_warp`` takes it.
 
     Args:
@@ -127,8 +127,11 @@ def build_model(cfg: Config, checkpoint: Optional[str]):
     return model.eval()
 
 
-def measure(cfg: Config, checkpoint: Optional[str], split: str,
-            num_clips: int, seed: int = 0) -> Dict:
+def measure(cfg: Config,
+            checkpoint: Optional[str],
+            split: str,
+            num_clips: int,
+            seed: int = 0) -> Dict:
     """The mean loss terms of every flow over the split's first samples.
 
     Returns:
@@ -153,8 +156,9 @@ def measure(cfg: Config, checkpoint: Optional[str], split: str,
                 skipped += 1
                 continue
             batch = model.data_preprocessor(
-                dict(inputs=[data['inputs']],
-                     data_samples=[data['data_samples']]), False)
+                dict(
+                    inputs=[data['inputs']],
+                    data_samples=[data['data_samples']]), False)
             clips = model._clips(batch['inputs'])
             clips_read += clips.shape[0]
             per_clip.append(clip_losses(model, clips))
@@ -183,9 +187,9 @@ def verdict(losses: Dict[str, Dict[str, float]]) -> str:
     share = (z - m) / (z - d)
     return (f'the loss at DIS is {100 * (1 - d / z):.1f}% below zero motion: '
             f'the loss can teach motion; the model captures '
-            f'{100 * share:.0f}% of the zero-to-DIS gap'
-            + ('' if share > 0.5 else
-               ' (optimisation or capacity is what holds it back)'))
+            f'{100 * share:.0f}% of the zero-to-DIS gap' +
+            ('' if share > 0.5 else
+             ' (optimisation or capacity is what holds it back)'))
 
 
 def format_table(losses: Dict[str, Dict[str, float]],

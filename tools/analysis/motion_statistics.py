@@ -381,8 +381,8 @@ def measure(cfg: Config, split: str, num_clips: int, seed: int = 0) -> Dict:
     return s
 
 
-def write_report(out: str, tool: str, argv: Optional[Sequence[str]],
-                 text: str, numbers: Dict) -> None:
+def write_report(out: str, tool: str, argv: Optional[Sequence[str]], text: str,
+                 numbers: Dict) -> None:
     """Write a tool's printed report to ``out`` under the command that made
     it, and its numbers as JSON beside it (``out`` with ``.json``).
 

@@ -251,8 +251,8 @@ class MotionDecoderHead(BaseModule):
             warped, mask = backward_warp(b, m, return_mask=True)
             sfx = '' if f == 1 else f'_s{f}'
             if self.loss_photo is not None:
-                losses['loss_photo' + sfx] = weight * self.loss_photo(
-                    warped, a, mask)
+                losses['loss_photo' +
+                       sfx] = weight * self.loss_photo(warped, a, mask)
             if self.loss_ssim is not None:
                 losses['loss_ssim' + sfx] = weight * self.loss_ssim(warped, a)
         if self.loss_smooth is not None:

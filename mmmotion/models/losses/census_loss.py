@@ -99,5 +99,5 @@ class CensusLoss(nn.Module):
         valid[..., p:h - p, p:w - p] = 1
         if mask is not None:
             valid = valid * mask.to(valid.dtype)
-        return self.loss_weight * (dist * valid).sum() / valid.sum().clamp(
-            min=1)
+        return self.loss_weight * (dist *
+                                   valid).sum() / valid.sum().clamp(min=1)
