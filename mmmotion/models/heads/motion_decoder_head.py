@@ -42,7 +42,7 @@ class MotionDecoderHead(BaseModule):
     None to drop it. The default losses hold no parameters or buffers: the
     head's checkpoint keys are its convs only.
 
-    Two options from unsupervised optical flow, both ours (issue 15; off by
+    Three options from unsupervised optical flow, all ours (issue 15; off by
     default, so the recorded configs and checkpoints keep their meaning):
 
     - ``skip_channels``: features of earlier, high-resolution backbone

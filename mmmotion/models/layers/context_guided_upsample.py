@@ -101,7 +101,7 @@ class ContextGuidedUpsample(nn.Module):
             conv mixes neighbouring cells, and a 1x1 conv gives the
             ``scale**2`` children's kernels of the cell, pixel-shuffled to
             the output grid. Every output pixel still gets its own kernel,
-            from its own context, at about a quarter of the cost (measured:
+            from its own context, with the convs on the coarse grid (cost:
             ``tools/analysis/cost_motion.py``). Defaults to ``'fine'`` (the
             recorded checkpoints).
     """
