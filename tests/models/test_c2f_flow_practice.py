@@ -143,6 +143,68 @@ def test_coarse_kernels_upsample_like_the_fine_ones():
         ContextGuidedUpsample(4, kernel_grid='mid')
 
 
+def test_cell_reassembly_equals_the_shuffled_softmax():
+    from mmmotion.models.layers.context_guided_upsample import (
+        reassemble, reassemble_cells)
+    torch.manual_seed(0)
+    low = torch.randn(2, 2, 3, 5, dtype=torch.double)
+    logits = torch.randn(2, 9 * 16, 3, 5, dtype=torch.double)
+    weights = torch.nn.functional.pixel_shuffle(logits, 4)
+    weights = weights.view(2, 9, 12, 20).softmax(1)
+    torch.testing.assert_close(
+        reassemble_cells(low, logits, 4, 3), reassemble(low, weights, 4, 3))
+    with pytest.raises(ValueError, match='logits'):
+        reassemble_cells(low, logits[:, 1:], 4, 3)
+
+
+def test_context_at_the_coarse_grid():
+    torch.manual_seed(0)
+    up = ContextGuidedUpsample(
+        4, scale=4, mid_channels=8, kernel_grid='coarse',
+        context_stride=4).double()
+    low = torch.randn(1, 2, 3, 3, dtype=torch.double, requires_grad=True)
+    ctx = torch.randn(1, 4, 3, 3, dtype=torch.double, requires_grad=True)
+    fine = ContextGuidedUpsample(4, scale=4, kernel_size=3).double()
+    # zero start: the k x k box mix, as the fine kernels
+    torch.testing.assert_close(
+        up(low, ctx), fine(low, torch.zeros(1, 4, 12, 12, dtype=torch.double)))
+    torch.nn.init.normal_(up.kernel_net[-1].weight, std=0.5)
+    assert torch.autograd.gradcheck(up, (low, ctx))
+    # one coarse cell's 16 children get 16 kernels
+    assert up(low, ctx)[0, 0, :4, :4].std() > 0
+    with pytest.raises(ValueError, match=r'context must be \(N, C, 3, 3\)'):
+        up(low, torch.zeros(1, 4, 12, 12, dtype=torch.double))
+    with pytest.raises(ValueError, match='context_stride'):
+        ContextGuidedUpsample(4, scale=4, context_stride=4)
+    with pytest.raises(ValueError, match='context_stride'):
+        ContextGuidedUpsample(
+            4, scale=4, kernel_grid='coarse', context_stride=2)
+    # the model builds a strided context encoder for it
+    model = MODELS.build(
+        dict(
+            type='CoarseToFineMotion',
+            backbone=dict(
+                type='ResNeXt3D',
+                depth=18,
+                in_channels=3,
+                stem_channels=8,
+                base_width=8,
+                cardinality=4,
+                conv1_kernel=(1, 3, 3),
+                pool1_stride=(1, 2, 2),
+                stage_strides=((1, 1, 1), (1, 2, 2), (1, 2, 2), (1, 2, 2))),
+            decoder=dict(
+                type='MotionDecoderHead', in_channels=128, mid_channels=8),
+            context_channels=8,
+            upsampler=dict(
+                type='ContextGuidedUpsample',
+                kernel_grid='coarse',
+                context_stride=4)))
+    clips = torch.rand(1, 3, 3, 32, 32)
+    assert model.context(clips[:, :, 0]).shape == (1, 8, 8, 8)
+    assert model(clips).shape == (1, 2, 2, 32, 32)
+
+
 def test_backward_warp_reference(frames):
     # the shared warp the losses use: dx = -6 undoes a 6 px left shift
     a = frames[:1]
@@ -183,3 +245,36 @@ def test_decoder_reads_a_cost_volume():
         head((feats[0][:, :, :2], feats[1]), (4, 32, 32))
     with pytest.raises(ValueError, match='index must pick'):
         _head(skip_channels=(4, ), cost_volume=dict(index=1))
+
+
+def test_soft_argmax_prior_reads_the_displacement(frames):
+    torch.manual_seed(0)
+    head = _head(
+        skip_channels=(25, ),
+        cost_volume=dict(
+            index=0, max_displacement=3, soft_argmax=True, temperature=0.01))
+    # stage features at twice the decoder grid's resolution: 5 x 5 patches
+    # (less their mean) of a real 48 x 64 frame whose content moves 2 px
+    # right and 1 px down between t and t+1
+    grey = frames[:1].mean(1, keepdim=True)
+    patches = torch.nn.functional.unfold(grey, 5, padding=2).view(25, 48, 64)
+    a = patches - patches.mean(0)
+    b = torch.roll(a, (1, 2), dims=(1, 2))
+    f = torch.stack([a, b], 1)[None]  # (1, 25, 2, 48, 64)
+    prior = head.soft_argmax_motion(f, (1, 24, 32))
+    assert prior.shape == (1, 2, 1, 24, 32)
+    inner = prior[0, :, 0, 4:-4, 4:-4].flatten(1).median(1).values
+    # 2 px and 1 px at the stage's grid are 1 and 0.5 at the decoder's
+    torch.testing.assert_close(
+        inner, torch.tensor([1.0, 0.5]), atol=0.1, rtol=0)
+    # the head's output starts at the prior (its last conv is zero)
+    feats = (f, torch.randn(1, 16, 1, 1, 1))
+    head.init_weights()
+    head.eval()
+    with torch.no_grad():
+        torch.testing.assert_close(head(feats, (2, 96, 128)), prior)
+    assert head.log_temperature.requires_grad
+    with pytest.raises(ValueError, match='temperature'):
+        _head(
+            skip_channels=(3, ),
+            cost_volume=dict(index=0, soft_argmax=True, temperature=0))

@@ -98,8 +98,8 @@ def total_loss(model, flow, prev, nxt) -> float:
 def evaluate(model, clips, prev, nxt) -> Dict[str, float]:
     model.eval()
     with torch.no_grad():
-        flow = model.motion(clips).transpose(1, 2).reshape(prev.shape[0], 2,
-                                                           *prev.shape[2:])
+        flow = model.motion(clips).transpose(1, 2).reshape(
+            prev.shape[0], 2, *prev.shape[2:])
     model.train()
     return dict(
         loss_model=total_loss(model, flow, prev, nxt),
@@ -160,10 +160,10 @@ def main(argv=None) -> Dict:
             f'mean motion (px) |\n| --- | :-: | :-: | :-: |\n'
             f'| zero motion | | {ref["loss_zero"]:.4f} | 0 |\n'
             f'| DIS | | {ref["loss_dis"]:.4f} | '
-            f'{ref["magnitude_dis"]:.3f} |\n' + ''.join(
-                f'| {r["step"]} | {r["train_loss"]:.4f} | '
-                f'{r["loss_model"]:.4f} | {r["magnitude_model"]:.3f} |\n'
-                for r in rows))
+            f'{ref["magnitude_dis"]:.3f} |\n' +
+            ''.join(f'| {r["step"]} | {r["train_loss"]:.4f} | '
+                    f'{r["loss_model"]:.4f} | {r["magnitude_model"]:.3f} |\n'
+                    for r in rows))
     gap = ref['loss_zero'] - ref['loss_dis']
     share = (ref['loss_zero'] - rows[-1]['loss_model']) / gap if gap else 0
     text += (f'\nafter {args.steps} steps the model closes '

@@ -1,6 +1,7 @@
 """Coarse motion decoded from a 3D video encoder (Tian et al., ECCV 2020)."""
 from typing import Dict, Optional, Sequence, Tuple
 
+import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -65,7 +66,16 @@ class MotionDecoderHead(BaseModule):
       and t+1 of one earlier stage (``mmmotion.models.layers.correlation``,
       the cost volume of FlowNet-C / PWC-Net), through its own lateral
       conv: the decoder reads the frames' comparison, where otherwise the
-      encoder has to learn to compare them.
+      encoder has to learn to compare them. With ``soft_argmax=True`` the
+      same stage's frames are also matched directly: the cosine
+      correlation of their channel-normalised features, a softmax over the
+      ``(2d + 1)^2`` displacements at a learned temperature (starting at
+      ``temperature``), and its expected displacement, resized to the
+      decoder's grid, is a motion prior that the decoder's output is added
+      to (a residual). The decoder then starts from a matching estimate,
+      not from zero motion: the soft-argmax of correspondence learning
+      (e.g. DICL, VCN, CRW's affinities), where a conv stack on top of a
+      cost volume must first learn the argmax by gradient descent (ours).
 
     Args:
         in_channels (int): Channels of the backbone features.
@@ -93,8 +103,11 @@ class MotionDecoderHead(BaseModule):
         scale_weights (Sequence[float], optional): Weight of each scale.
             Defaults to None (1 for every scale).
         cost_volume (dict, optional): ``index`` (into the earlier stages
-            of ``skip_channels``; that stage must keep all T frames) and
-            ``max_displacement`` (feature pixels). Defaults to None.
+            of ``skip_channels``; that stage must keep all T frames),
+            ``max_displacement`` (feature pixels), ``soft_argmax`` (add
+            the soft-argmax motion prior; default False) and
+            ``temperature`` (its softmax temperature at the start; default
+            0.1). Defaults to None.
         init_cfg (dict or ConfigDict, optional): Initialization config.
             Defaults to None.
     """
@@ -147,7 +160,16 @@ class MotionDecoderHead(BaseModule):
                     f'cost_volume {cost_volume}: index must pick one of the '
                     f'{len(self.laterals)} earlier stages (skip_channels), '
                     'max_displacement must be >= 0')
-            self.cost_volume.update(index=i, max_displacement=d)
+            soft = bool(self.cost_volume.get('soft_argmax', False))
+            tau = float(self.cost_volume.get('temperature', 0.1))
+            if tau <= 0:
+                raise ValueError(f'cost_volume temperature must be > 0, got '
+                                 f'{tau}')
+            self.cost_volume.update(
+                index=i, max_displacement=d, soft_argmax=soft, temperature=tau)
+            if soft:
+                self.log_temperature = nn.Parameter(
+                    torch.tensor(float(np.log(tau))))
             self.cost_lateral = ConvModule(
                 (2 * d + 1)**2,
                 mid_channels, (1, 3, 3),
@@ -213,6 +235,7 @@ class MotionDecoderHead(BaseModule):
                 f = f.expand(-1, -1, 2, -1, -1)
             x = x + F.interpolate(
                 lateral(f), size=size, mode='trilinear', align_corners=False)
+        prior = None
         if self.cost_volume is not None:
             f = skips[self.cost_volume['index']]
             if f.shape[2] != t:
@@ -225,7 +248,38 @@ class MotionDecoderHead(BaseModule):
                 size=size,
                 mode='trilinear',
                 align_corners=False)
-        return self.out(self.convs(x))
+            if self.cost_volume['soft_argmax']:
+                prior = self.soft_argmax_motion(f, size)
+        out = self.out(self.convs(x))
+        return out if prior is None else out + prior
+
+    def soft_argmax_motion(self, feats: torch.Tensor,
+                           size: Sequence[int]) -> torch.Tensor:
+        """The expected displacement of the cosine correlation's softmax.
+
+        Args:
+            feats (Tensor): ``(N, C, T, h, w)`` features of one stage.
+            size (Sequence[int]): ``(T - 1, H / s, W / s)``, the decoder's
+                grid.
+
+        Returns:
+            Tensor: ``(N, 2, T - 1, H / s, W / s)`` motion ``(dx, dy)`` in
+            the decoder's low-resolution pixels.
+        """
+        d = self.cost_volume['max_displacement']
+        c, h, w = feats.shape[1], feats.shape[-2], feats.shape[-1]
+        cos = clip_correlation(F.normalize(feats, dim=1), d) * c
+        p = (cos / self.log_temperature.exp()).softmax(1)
+        offsets = torch.arange(-d, d + 1, dtype=p.dtype, device=p.device)
+        k = 2 * d + 1
+        p = p.view(p.shape[0], k, k, *p.shape[2:])  # (N, dy, dx, T-1, h, w)
+        dx = (p.sum(1) * offsets.view(1, k, 1, 1, 1)).sum(1)
+        dy = (p.sum(2) * offsets.view(1, k, 1, 1, 1)).sum(1)
+        motion = torch.stack([dx * (size[2] / w), dy * (size[1] / h)], 1)
+        if tuple(motion.shape[2:]) != tuple(size):
+            motion = F.interpolate(
+                motion, size=size, mode='trilinear', align_corners=False)
+        return motion
 
     def loss(self, motion: torch.Tensor, frames: torch.Tensor,
              next_frames: torch.Tensor) -> Dict[str, torch.Tensor]:

@@ -56,6 +56,38 @@ def reassemble(low: Tensor, weights: Tensor, scale: int,
     return (cols * weights.unsqueeze(1)).sum(2)
 
 
+def reassemble_cells(low: Tensor, logits: Tensor, scale: int,
+                     kernel_size: int) -> Tensor:
+    """:func:`reassemble` with the kernels laid out by coarse cell: the
+    softmax, the mix and the sum run at the coarse grid, one output
+    pixel-shuffled at the end (no full-resolution copy of the neighbours
+    or the weights).
+
+    Args:
+        low (Tensor): ``(N, C, h, w)`` low-resolution map.
+        logits (Tensor): ``(N, k * k * scale**2, h, w)``: channel
+            ``i * scale**2 + c`` is neighbour ``i``'s logit for child ``c``
+            of the cell (``PixelShuffle``'s order, so that this equals
+            :func:`reassemble` of the shuffled softmax).
+        scale (int): Integer upsampling factor.
+        kernel_size (int): Odd k.
+
+    Returns:
+        Tensor: ``(N, C, h * scale, w * scale)``.
+    """
+    n, c, h, w = low.shape
+    k2, s2 = kernel_size**2, scale * scale
+    if tuple(logits.shape) != (n, k2 * s2, h, w):
+        raise ValueError(f'logits must be (N, k*k*scale**2, h, w) = '
+                         f'{(n, k2 * s2, h, w)}, got {tuple(logits.shape)}')
+    p = kernel_size // 2
+    weights = logits.view(n, k2, s2, h, w).softmax(1)
+    cols = F.unfold(F.pad(low, (p, p, p, p), mode='replicate'), kernel_size)
+    cols = cols.view(n, c, k2, 1, h, w)
+    out = (cols * weights.unsqueeze(1)).sum(2)  # (N, C, s2, h, w)
+    return F.pixel_shuffle(out.reshape(n, c * s2, h, w), scale)
+
+
 def reassemble_naive(low: Tensor, weights: Tensor, scale: int,
                      kernel_size: int) -> Tensor:
     """Reference: the same, one output pixel at a time (tests, benchmark)."""
@@ -104,6 +136,16 @@ class ContextGuidedUpsample(nn.Module):
             from its own context, with the convs on the coarse grid (cost:
             ``tools/analysis/cost_motion.py``). Defaults to ``'fine'`` (the
             recorded checkpoints).
+        context_stride (int): 1 (context features at the output grid) or
+            ``scale`` (ours, issue 15: the context at the coarse grid, from
+            a strided context encoder that has read every full-resolution
+            pixel; needs ``kernel_grid='coarse'``). The kernel net is then a
+            3x3 conv, a ReLU and a 1x1 conv to the ``scale**2`` children's
+            kernels of each cell, pixel-shuffled: nothing of the layer but
+            the reassembly runs at full resolution, where the stride-``scale``
+            conv over full-resolution context was most of the layer's cost
+            (``tools/analysis/cost_motion.py``); the softmax and the mix run
+            by coarse cell (:func:`reassemble_cells`). Defaults to 1.
     """
 
     requires_context = True
@@ -114,7 +156,8 @@ class ContextGuidedUpsample(nn.Module):
                  kernel_size: int = 3,
                  mid_channels: int = 32,
                  scale_values: bool = True,
-                 kernel_grid: str = 'fine') -> None:
+                 kernel_grid: str = 'fine',
+                 context_stride: int = 1) -> None:
         super().__init__()
         if scale not in (2, 4, 8):
             raise ValueError(f'scale must be 2, 4 or 8, got {scale}')
@@ -127,8 +170,20 @@ class ContextGuidedUpsample(nn.Module):
             raise ValueError(f"kernel_grid must be 'fine' or 'coarse', got "
                              f'{kernel_grid!r}')
         self.kernel_grid = kernel_grid
+        if context_stride not in (1, scale) or (context_stride > 1
+                                                and kernel_grid != 'coarse'):
+            raise ValueError(
+                f'context_stride must be 1 or the scale {scale} (the latter '
+                f"with kernel_grid='coarse'), got {context_stride}")
+        self.context_stride = context_stride
         k2 = kernel_size**2
-        if kernel_grid == 'fine':
+        if context_stride > 1:
+            # logits by coarse cell: reassemble_cells, no PixelShuffle
+            self.kernel_net = nn.Sequential(
+                nn.Conv2d(context_channels, mid_channels, 3, padding=1),
+                nn.ReLU(inplace=True),
+                nn.Conv2d(mid_channels, k2 * scale * scale, 1))
+        elif kernel_grid == 'fine':
             self.kernel_net = nn.Sequential(
                 nn.Conv2d(context_channels, mid_channels, 3, padding=1),
                 nn.ReLU(inplace=True),
@@ -155,8 +210,10 @@ class ContextGuidedUpsample(nn.Module):
         Args:
             low (Tensor): ``(N, C, h, w)`` low-resolution map.
             context (Tensor, optional): ``(N, Cc, h * scale, w * scale)``
-                context features. Required; optional in the signature only
-                to share the interface of the plain upsamplers.
+                context features (``(N, Cc, h, w)`` with
+                ``context_stride=scale``). Required; optional in the
+                signature only to share the interface of the plain
+                upsamplers.
                 Defaults to None.
             weights (Tensor, optional): ``(N, k * k, h * scale, w * scale)``
                 reassembly weights to use instead of those predicted from
@@ -170,12 +227,18 @@ class ContextGuidedUpsample(nn.Module):
         if context is None:
             raise ValueError('ContextGuidedUpsample needs the context '
                              'features')
+        ch, cw = h * s // self.context_stride, w * s // self.context_stride
         if context.dim() != 4 or context.shape[0] != n or \
-                tuple(context.shape[-2:]) != (h * s, w * s):
+                tuple(context.shape[-2:]) != (ch, cw):
             raise ValueError(
-                f'context must be (N, C, {h * s}, {w * s}) for a {h}x{w} map '
-                f'and scale {s}, got {tuple(context.shape)}')
-        if weights is None:
-            weights = self.kernel_net(context).softmax(1)
-        out = reassemble(low, weights, s, self.kernel_size)
+                f'context must be (N, C, {ch}, {cw}) for a {h}x{w} map, '
+                f'scale {s} and context_stride {self.context_stride}, got '
+                f'{tuple(context.shape)}')
+        if weights is None and self.context_stride > 1:
+            out = reassemble_cells(low, self.kernel_net(context), s,
+                                   self.kernel_size)
+        else:
+            if weights is None:
+                weights = self.kernel_net(context).softmax(1)
+            out = reassemble(low, weights, s, self.kernel_size)
         return out * s if self.scale_values else out

@@ -12,12 +12,36 @@ from mmmotion.utils.scope import mmmotion_scope
 from ..utils import MotionBaseModel
 
 
-def context_encoder(in_channels: int, channels: int) -> nn.Sequential:
-    """The light 2D encoder of the frame's context (ours: two 3x3 convs at
-    full resolution)."""
-    return nn.Sequential(
-        nn.Conv2d(in_channels, channels, 3, padding=1), nn.ReLU(inplace=True),
-        nn.Conv2d(channels, channels, 3, padding=1), nn.ReLU(inplace=True))
+def context_encoder(in_channels: int,
+                    channels: int,
+                    stride: int = 1) -> nn.Sequential:
+    """The light 2D encoder of the frame's context (ours).
+
+    ``stride`` 1: two 3x3 convs at full resolution (the recorded configs).
+    ``stride`` 2**j (an upsampler's ``context_stride``, issue 15): j 3x3
+    convs of stride 2 (the first to ``channels // 2``), each output cell
+    read from every full-resolution pixel below it, then one 3x3 conv at
+    the coarse grid.
+    """
+    if stride == 1:
+        return nn.Sequential(
+            nn.Conv2d(in_channels, channels, 3, padding=1),
+            nn.ReLU(inplace=True), nn.Conv2d(channels, channels, 3, padding=1),
+            nn.ReLU(inplace=True))
+    j = stride.bit_length() - 1
+    if stride != 2**j:
+        raise ValueError(f'the context stride must be a power of 2, got '
+                         f'{stride}')
+    layers, c = [], in_channels
+    for i in range(j):
+        out = channels // 2 if i == 0 and j > 1 else channels
+        layers += [
+            nn.Conv2d(c, out, 3, stride=2, padding=1),
+            nn.ReLU(inplace=True)
+        ]
+        c = out
+    layers += [nn.Conv2d(c, channels, 3, padding=1), nn.ReLU(inplace=True)]
+    return nn.Sequential(*layers)
 
 
 def _upsampler_class(cfg: dict) -> type:
@@ -115,7 +139,8 @@ class CoarseToFineMotion(MotionBaseModel):
                     f"{upsampler['context_channels']} differ from the context "
                     f'encoder width context_channels={context_channels}')
             # built before the upsampler: the recorded checkpoints' order
-            self.context = context_encoder(in_channels, context_channels)
+            self.context = context_encoder(in_channels, context_channels,
+                                           upsampler.get('context_stride', 1))
         self.upsample = self.build_part(upsampler)
 
     def _clips(self, inputs: torch.Tensor) -> torch.Tensor:
