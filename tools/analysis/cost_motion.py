@@ -1,20 +1,21 @@
 """Coarse-to-fine motion (Tian et al.) costs, measured in one run (ratios;
 this machine is noisy).
 
-    python tools/analysis/cost_motion.py [--sizes 112 224] [--threads 1]
+    python tools/analysis/cost_motion.py [--sizes 112 224] [--threads 1] \
+        [--configs CONFIG ...]
 
 1. The context-guided upsampler (scale 4, k = 3, 2-channel motion, 16
    context channels): forward + backward time and peak live tensor memory
    (``live_peak_mb`` of ``tools/analysis/peak_memory.py``), with its kernels
    predicted at the output grid (the recorded configs) and at the coarse grid
-   (``kernel_grid='coarse'``, the flow-practice configs), against bilinear
+   (``kernel_grid='coarse'``, the flow-practice configs) and with the
+   context itself at the coarse grid (``context_stride=4``), against bilinear
    upsampling followed by a 3x3 conv, and against a naive unfold
    implementation (the low-resolution map nearest-upsampled first, then a
    dilated ``unfold`` at full resolution), at each size.
-2. Full motion estimation per frame pair: ``CoarseToFineMotion`` models
-   (the CPU-scale tiny ResNeXt3D encoder; the plain decoder and fine
-   kernels, and the flow-practice one: skip features of stages 1-2,
-   coarse-grid kernels) on 8-frame clips against OpenCV TV-L1 and DIS
+2. Full motion estimation per frame pair: the ``CoarseToFineMotion``
+   models of ``--configs`` (default: the natural-RGB plain, flow-practice
+   and soft-argmax configs) on 8-frame clips against OpenCV TV-L1 and DIS
    (medium) on the same frames, at the same resolution, in this run; pairs
    per second and the ratios.
 """
@@ -27,6 +28,15 @@ import numpy as np
 VIDEO = osp.join(
     osp.dirname(__file__), '..', '..', 'tests', 'data', 'unlabeled_rgb',
     'milk.mkv')
+
+
+C2F = osp.join(
+    osp.dirname(__file__), '..', '..', 'configs', 'coarse_to_fine_motion')
+DEFAULT_CONFIGS = (
+    'c2f-motion_resnext18-tiny_8x2x1-30e_natural-rgb-112px.py',
+    'c2f-motion-flow-practice_resnext18-tiny_8x2x1-30e_natural-rgb-112px.py',
+    'c2f-motion-soft-argmax_resnext18-tiny_2xb2-8x2x1-40e_natural-rgb-112px'
+    '.py')
 
 
 def _best(fn, reps):
@@ -55,6 +65,11 @@ def upsampler_costs(size, reps, batch=4):
     coarse = ContextGuidedUpsample(
         16, scale=s, kernel_size=k, kernel_grid='coarse')
     nn.init.normal_(coarse.kernel_net[-2].weight, std=0.1)
+    cell = ContextGuidedUpsample(
+        16, scale=s, kernel_size=k, kernel_grid='coarse', context_stride=s)
+    nn.init.normal_(cell.kernel_net[-1].weight, std=0.1)
+    ctx_coarse = torch.randn(
+        batch, 16, size // s, size // s, requires_grad=True)
     conv = nn.Conv2d(2, 2, 3, padding=1)
 
     def ours():
@@ -62,6 +77,9 @@ def upsampler_costs(size, reps, batch=4):
 
     def ours_coarse():
         coarse(low, ctx).sum().backward()
+
+    def ours_cell():
+        cell(low, ctx_coarse).sum().backward()
 
     def bilinear_conv():
         conv(
@@ -80,13 +98,14 @@ def upsampler_costs(size, reps, batch=4):
 
     out = {}
     for name, fn in (('context-guided', ours), ('coarse kernels', ours_coarse),
+                     ('coarse context', ours_cell),
                      ('bilinear+conv', bilinear_conv), ('naive unfold',
                                                         naive_unfold)):
         out[name] = (_best(fn, reps), live_peak_mb(fn))
     return out
 
 
-def motion_throughput(size, clips, frames=8):
+def motion_throughput(size, clips, configs, frames=8):
     import cv2
     import decord
     import torch
@@ -100,36 +119,9 @@ def motion_throughput(size, clips, frames=8):
     raw = np.stack([cv2.resize(f, (size, size)) for f in raw])
     grey = [cv2.cvtColor(f, cv2.COLOR_RGB2GRAY) for f in raw]
 
-    def build(flow_practice):
-        extra = dict(out_indices=(0, 1, 3)) if flow_practice else {}
-        dec = dict(skip_channels=(32, 64)) if flow_practice else {}
-        up = dict(type='ContextGuidedUpsample', kernel_size=3)
-        if flow_practice:
-            up['kernel_grid'] = 'coarse'
-        return MODELS.build(
-            dict(
-                type='CoarseToFineMotion',
-                upsampler=up,
-                backbone=dict(
-                    **extra,
-                    type='ResNeXt3D',
-                    depth=18,
-                    in_channels=3,
-                    stem_channels=16,
-                    base_width=16,
-                    cardinality=8,
-                    conv1_kernel=(3, 7, 7),
-                    conv1_stride=(1, 2, 2),
-                    pool1_stride=(1, 2, 2),
-                    # the CPU-scale configs' strides
-                    stage_strides=((1, 1, 1), (1, 2, 2), (2, 2, 2), (2, 2,
-                                                                     2))),
-                decoder=dict(
-                    type='MotionDecoderHead',
-                    in_channels=256,
-                    out_stride=4,
-                    mid_channels=32,
-                    **dec))).eval()
+    def build(config):
+        from mmengine.config import Config
+        return MODELS.build(Config.fromfile(config).model).eval()
 
     clip = torch.from_numpy(raw).permute(3, 0, 1, 2)[None].float() / 255
     clip = clip.expand(clips, -1, -1, -1, -1).contiguous()
@@ -137,9 +129,9 @@ def motion_throughput(size, clips, frames=8):
     rates = {}
     # (timing only: no init_weights, whose log is long)
     with DefaultScope.overwrite_default_scope('mmmotion'):
-        for name, fp in (('ours (CoarseToFineMotion)', False),
-                         ('ours, flow practice', True)):
-            model = build(fp)
+        for config in configs:
+            name = osp.splitext(osp.basename(config))[0].split('_')[0]
+            model = build(config)
             with torch.no_grad():
                 rates[name] = pairs / _best(lambda: model(clip), 3)
     for method in ('dis', 'tvl1'):
@@ -160,6 +152,11 @@ def main():
     p.add_argument(
         '--clips', type=int, default=4, help='8-frame clips per model call')
     p.add_argument('--threads', type=int, default=1)
+    p.add_argument(
+        '--configs',
+        nargs='+',
+        default=[osp.join(C2F, c) for c in DEFAULT_CONFIGS],
+        help='coarse-to-fine configs whose models are timed in part 2')
     args = p.parse_args()
     import cv2
     import torch
@@ -170,13 +167,14 @@ def main():
     for size in args.sizes:
         res = upsampler_costs(size, args.reps)
         base_t, base_m = res['context-guided']
+        bil_t = res['bilinear+conv'][0]
         for name, (t, m) in res.items():
             print(f'   {size}x{size} {name:>15}: {t * 1e3:8.2f} ms '
-                  f'({t / base_t:5.2f}x ours), peak {m:7.1f} MB '
-                  f'({m / max(base_m, 1e-9):5.2f}x ours)')
+                  f'({t / base_t:5.2f}x ours, {t / bil_t:5.2f}x bilinear+conv'
+                  f'), peak {m:7.1f} MB ({m / max(base_m, 1e-9):5.2f}x ours)')
     print('2. motion per frame pair (model: batches of 8-frame clips):')
     for size in args.sizes:
-        rates = motion_throughput(size, args.clips)
+        rates = motion_throughput(size, args.clips, args.configs)
         for name, r in rates.items():
             print(f'   {size}x{size} {name:>26}: {r:9.1f} pairs/s '
                   f'(this / DIS = {r / rates["dis"]:6.2f}, this / TV-L1 = '
