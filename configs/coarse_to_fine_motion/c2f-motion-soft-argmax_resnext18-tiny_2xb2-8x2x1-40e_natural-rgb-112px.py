@@ -16,20 +16,4 @@ model = dict(
 train_dataloader = dict(batch_size=2)
 max_epochs = 40
 train_cfg = dict(max_epochs=max_epochs, val_interval=max_epochs)
-param_scheduler = [
-    dict(
-        type='LinearLR',
-        start_factor=0.1,
-        by_epoch=True,
-        begin=0,
-        end=2,
-        convert_to_iter_based=True),
-    dict(
-        type='CosineAnnealingLR',
-        T_max=max_epochs - 2,
-        eta_min=1e-5,
-        by_epoch=True,
-        begin=2,
-        end=max_epochs)
-]
 default_hooks = dict(checkpoint=dict(interval=max_epochs))
