@@ -37,3 +37,11 @@ def test_tool_on_a_tiny_msr_config(msr_mini, tmp_path, capsys):
     assert 'closes' in printed and 'zero motion' in out.read_text()
     saved = json.loads((tmp_path / 'overfit.json').read_text())
     assert saved['rows'] == r['rows']
+    # the capacity check: its L1 regression to DIS falls as it trains
+    r = tool.main([
+        _config(tmp_path, msr_mini), '--split', 'val', '--num-clips', '2',
+        '--steps', '30', '--log-interval', '10', '--batch-size', '2',
+        '--target', 'dis', '--lr', '1e-3'
+    ])
+    assert r['rows'][-1]['train_loss'] < 0.8 * r['rows'][0]['train_loss']
+    assert all('epe_to_dis' in row for row in r['rows'])

@@ -29,7 +29,6 @@ VIDEO = osp.join(
     osp.dirname(__file__), '..', '..', 'tests', 'data', 'unlabeled_rgb',
     'milk.mkv')
 
-
 C2F = osp.join(
     osp.dirname(__file__), '..', '..', 'configs', 'coarse_to_fine_motion')
 DEFAULT_CONFIGS = (
