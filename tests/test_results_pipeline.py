@@ -269,7 +269,7 @@ def test_results_page_moves_superseded_rows_below(tmp_path):
     (m / 'metafile_extra.yml').write_text(extra)
     lines = results_page.render(str(tmp_path)).splitlines()
     cut = next(i for i, ln in enumerate(lines)
-               if ln.startswith('Superseded on this protocol (1 rows)'))
+               if ln.startswith('Superseded on this protocol (1 row)'))
     new = [i for i, ln in enumerate(lines) if '[new]' in ln]
     old = [i for i, ln in enumerate(lines) if '[old]' in ln]
     assert new and all(i < cut for i in new)

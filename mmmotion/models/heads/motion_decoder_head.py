@@ -108,6 +108,11 @@ class MotionDecoderHead(BaseModule):
             the soft-argmax motion prior; default False) and
             ``temperature`` (its softmax temperature at the start; default
             0.1). Defaults to None.
+        loss_guide (dict or ConfigDict, optional): A guidance term called
+            ``(motion, frames, next_frames)``, e.g. ``dict(type=
+            'ProxyFlowLoss')``: the end-point error to DIS flow of the same
+            pair, its weight decaying to 0 (ours, after Zhu et al.'s guided
+            flow learning; issue 15). Defaults to None.
         init_cfg (dict or ConfigDict, optional): Initialization config.
             Defaults to None.
     """
@@ -128,6 +133,7 @@ class MotionDecoderHead(BaseModule):
                  loss_scales: Sequence[int] = (1, ),
                  scale_weights: Optional[Sequence[float]] = None,
                  cost_volume: Optional[dict] = None,
+                 loss_guide: OptConfigType = None,
                  init_cfg: OptMultiConfig = None) -> None:
         super().__init__(init_cfg=init_cfg)
         if out_stride not in (4, 8):
@@ -192,6 +198,7 @@ class MotionDecoderHead(BaseModule):
             self.loss_photo = _build_loss(loss_photo)
             self.loss_ssim = _build_loss(loss_ssim)
             self.loss_smooth = _build_loss(loss_smooth)
+            self.loss_guide = _build_loss(loss_guide)
 
     def init_weights(self) -> None:
         super().init_weights()
@@ -293,8 +300,8 @@ class MotionDecoderHead(BaseModule):
             next_frames (Tensor): ``(B, C, H, W)`` frames t+1.
 
         Returns:
-            dict: ``loss_photo``, ``loss_ssim``, ``loss_smooth`` (those not
-            set to None).
+            dict: ``loss_photo``, ``loss_ssim``, ``loss_smooth`` and
+            ``loss_guide`` (those not set to None).
         """
         losses = dict()
         for f, weight in zip(self.loss_scales, self.scale_weights):
@@ -311,6 +318,8 @@ class MotionDecoderHead(BaseModule):
                 losses['loss_ssim' + sfx] = weight * self.loss_ssim(warped, a)
         if self.loss_smooth is not None:
             losses['loss_smooth'] = self.loss_smooth(motion, frames)
+        if self.loss_guide is not None:
+            losses['loss_guide'] = self.loss_guide(motion, frames, next_frames)
         return losses
 
     @staticmethod
