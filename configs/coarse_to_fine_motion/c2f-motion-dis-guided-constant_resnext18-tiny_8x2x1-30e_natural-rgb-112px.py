@@ -5,5 +5,7 @@
 # term to the end beside the warping losses: a distillation of DIS (Zhu et
 # al., "Guided Optical Flow Learning", arXiv 1702.02295), not learning from
 # the warping losses alone. No flow label is read.
-_base_ = ['./c2f-motion-dis-guided_resnext18-tiny_8x2x1-30e_natural-rgb-112px.py']
+_base_ = [
+    './c2f-motion-dis-guided_resnext18-tiny_8x2x1-30e_natural-rgb-112px.py'
+]
 model = dict(decoder=dict(loss_guide=dict(until=None)))
