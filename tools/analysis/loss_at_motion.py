@@ -127,6 +127,30 @@ def build_model(cfg: Config, checkpoint: Optional[str]):
     return model.eval()
 
 
+def iter_clips(cfg: Config, model, split: str, num: int, seed: int):
+    """Yield ``(n, C, T, H, W)`` preprocessed clips of ``num`` evenly spread
+    samples of the split, each pipeline seeded by ``seed`` + its index, or
+    ``None`` for a sample the dataset could not read (the caller counts it).
+    """
+    with DefaultScope.overwrite_default_scope('mmmotion'):
+        dataset = DATASETS.build(cfg[f'{split}_dataloader']['dataset'])
+        if hasattr(dataset, 'full_init'):
+            dataset.full_init()
+        for i in sample_indices(len(dataset), num):
+            random.seed(seed + i)
+            np.random.seed(seed + i)
+            torch.manual_seed(seed + i)
+            data = dataset.prepare_data(i)
+            if data is None:
+                yield None
+                continue
+            batch = model.data_preprocessor(
+                dict(
+                    inputs=[data['inputs']],
+                    data_samples=[data['data_samples']]), False)
+            yield model._clips(batch['inputs'])
+
+
 def measure(cfg: Config,
             checkpoint: Optional[str],
             split: str,
@@ -139,29 +163,15 @@ def measure(cfg: Config,
         ``skipped``.
     """
     model = build_model(cfg, checkpoint)
-    ds_cfg = cfg[f'{split}_dataloader']['dataset']
     # one entry a sample (the mean over its clips' pairs)
     per_clip: List[Dict[str, Dict[str, float]]] = []
     skipped = clips_read = 0
-    with DefaultScope.overwrite_default_scope('mmmotion'):
-        dataset = DATASETS.build(ds_cfg)
-        if hasattr(dataset, 'full_init'):
-            dataset.full_init()
-        for i in sample_indices(len(dataset), num_clips):
-            random.seed(seed + i)
-            np.random.seed(seed + i)
-            torch.manual_seed(seed + i)
-            data = dataset.prepare_data(i)
-            if data is None:
-                skipped += 1
-                continue
-            batch = model.data_preprocessor(
-                dict(
-                    inputs=[data['inputs']],
-                    data_samples=[data['data_samples']]), False)
-            clips = model._clips(batch['inputs'])
-            clips_read += clips.shape[0]
-            per_clip.append(clip_losses(model, clips))
+    for clips in iter_clips(cfg, model, split, num_clips, seed):
+        if clips is None:
+            skipped += 1
+            continue
+        clips_read += clips.shape[0]
+        per_clip.append(clip_losses(model, clips))
     if not per_clip:
         raise ValueError(f'no clip of the {split} split could be read')
     losses = {

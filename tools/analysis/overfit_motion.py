@@ -25,7 +25,6 @@ it there and the numbers as JSON beside it.
 """
 import argparse
 import os.path as osp
-import random
 import sys
 import time
 from typing import Dict, List
@@ -33,14 +32,13 @@ from typing import Dict, List
 import numpy as np
 import torch
 from mmengine.config import Config, DictAction
-from mmengine.registry import DefaultScope
 
 import mmmotion  # noqa: F401
-from mmmotion.registry import DATASETS
 
 sys.path.insert(0, osp.dirname(osp.abspath(__file__)))
+from loss_at_motion import iter_clips  # noqa: E402
 from loss_at_motion import build_model, estimated_flows  # noqa: E402
-from motion_statistics import sample_indices, write_report  # noqa: E402
+from motion_statistics import write_report  # noqa: E402
 
 
 def parse_args(argv=None):
@@ -67,24 +65,16 @@ def parse_args(argv=None):
 
 def read_clips(cfg: Config, model, split: str, num: int,
                seed: int) -> torch.Tensor:
-    """``(N, C, T, H, W)`` preprocessed clips of the split, on [0, 1]."""
-    out = []
-    with DefaultScope.overwrite_default_scope('mmmotion'):
-        dataset = DATASETS.build(cfg[f'{split}_dataloader']['dataset'])
-        if hasattr(dataset, 'full_init'):
-            dataset.full_init()
-        for i in sample_indices(len(dataset), num):
-            random.seed(seed + i)
-            np.random.seed(seed + i)
-            torch.manual_seed(seed + i)
-            data = dataset.prepare_data(i)
-            if data is None:
-                continue
-            batch = model.data_preprocessor(
-                dict(
-                    inputs=[data['inputs']],
-                    data_samples=[data['data_samples']]), False)
-            out.append(model._clips(batch['inputs']))
+    """``(N, C, T, H, W)`` preprocessed clips of the split, on [0, 1]; a
+    sample the dataset cannot read is counted and reported, not used."""
+    out, skipped = [], 0
+    for clips in iter_clips(cfg, model, split, num, seed):
+        if clips is None:
+            skipped += 1
+        else:
+            out.append(clips)
+    if skipped:
+        print(f'skipped {skipped} unreadable {split} samples')
     if not out:
         raise ValueError(f'no clip of the {split} split could be read')
     return torch.cat(out)
