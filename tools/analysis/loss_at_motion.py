@@ -28,7 +28,6 @@ numbers as JSON beside it.
 """
 import argparse
 import os.path as osp
-import random
 import sys
 from typing import Dict, List, Optional, Sequence
 
@@ -45,7 +44,7 @@ from mmmotion.utils.optical_flow import compute_flow
 
 sys.path.insert(0, osp.dirname(osp.abspath(__file__)))
 from motion_statistics import grey_uint8  # noqa: E402
-from motion_statistics import sample_indices, write_report  # noqa: E402
+from motion_statistics import iter_samples, write_report  # noqa: E402
 
 FLOWS = ('zero', 'dis', 'farneback', 'model')
 # the DIS loss must be at least this much below zero motion's (ours)
@@ -136,11 +135,7 @@ def iter_clips(cfg: Config, model, split: str, num: int, seed: int):
         dataset = DATASETS.build(cfg[f'{split}_dataloader']['dataset'])
         if hasattr(dataset, 'full_init'):
             dataset.full_init()
-        for i in sample_indices(len(dataset), num):
-            random.seed(seed + i)
-            np.random.seed(seed + i)
-            torch.manual_seed(seed + i)
-            data = dataset.prepare_data(i)
+        for data in iter_samples(dataset, num, seed):
             if data is None:
                 yield None
                 continue

@@ -333,6 +333,18 @@ def sample_indices(length: int, num: int) -> List[int]:
     return [int(i) for i in np.unique(idx)]
 
 
+def iter_samples(dataset, num: int, seed: int):
+    """Yield ``prepare_data(i)`` for ``num`` evenly spread samples of a
+    built dataset, sample i's random transforms seeded by ``seed + i``;
+    ``None`` where the dataset could not read it (the caller counts it).
+    """
+    for i in sample_indices(len(dataset), num):
+        random.seed(seed + i)
+        np.random.seed(seed + i)
+        torch.manual_seed(seed + i)
+        yield dataset.prepare_data(i)
+
+
 def measure(cfg: Config, split: str, num_clips: int, seed: int = 0) -> Dict:
     """Build the split's dataset and measure its first samples.
 
@@ -355,11 +367,7 @@ def measure(cfg: Config, split: str, num_clips: int, seed: int = 0) -> Dict:
             dataset.full_init()
         recorder = _record_steps(dataset)
         pairs, sizes, clips, skipped, done = [], set(), 0, 0, 0
-        for i in sample_indices(len(dataset), num_clips):
-            random.seed(seed + i)
-            np.random.seed(seed + i)
-            torch.manual_seed(seed + i)
-            data = dataset.prepare_data(i)
+        for data in iter_samples(dataset, num_clips, seed):
             if data is None:
                 skipped += 1
                 continue
