@@ -1,5 +1,5 @@
 """Coarse motion decoded from a 3D video encoder (Tian et al., ECCV 2020)."""
-from typing import Dict, Optional, Sequence, Tuple
+from typing import Optional, Sequence
 
 import numpy as np
 import torch
@@ -7,20 +7,14 @@ import torch.nn as nn
 import torch.nn.functional as F
 from mmaction.utils import ConfigType, OptConfigType, OptMultiConfig
 from mmcv.cnn import ConvModule
-from mmengine.model import BaseModule
 
 from mmmotion.registry import MODELS
-from mmmotion.utils.scope import mmmotion_scope
 from ..layers.correlation import clip_correlation
-from ..layers.warp import backward_warp
-
-
-def _build_loss(cfg):
-    return None if cfg is None else MODELS.build(cfg)
+from .warp_loss_head import WarpLossHead
 
 
 @MODELS.register_module()
-class MotionDecoderHead(BaseModule):
+class MotionDecoderHead(WarpLossHead):
     """A 2-channel motion map for every consecutive frame pair, at 1/4 or 1/8
     of the input size, from an MMAction2 3D backbone's features.
 
@@ -135,19 +129,15 @@ class MotionDecoderHead(BaseModule):
                  cost_volume: Optional[dict] = None,
                  loss_guide: OptConfigType = None,
                  init_cfg: OptMultiConfig = None) -> None:
-        super().__init__(init_cfg=init_cfg)
-        if out_stride not in (4, 8):
-            raise ValueError(f'out_stride must be 4 or 8, got {out_stride}')
-        self.out_stride = out_stride
-        self.loss_scales = tuple(int(f) for f in loss_scales)
-        if not self.loss_scales or min(self.loss_scales) < 1:
-            raise ValueError(f'loss_scales must be factors >= 1, got '
-                             f'{loss_scales}')
-        self.scale_weights = tuple(
-            float(w) for w in (scale_weights or [1.0] * len(loss_scales)))
-        if len(self.scale_weights) != len(self.loss_scales):
-            raise ValueError(f'scale_weights {scale_weights} must give one '
-                             f'weight a scale of {loss_scales}')
+        super().__init__(
+            out_stride=out_stride,
+            loss_photo=loss_photo,
+            loss_ssim=loss_ssim,
+            loss_smooth=loss_smooth,
+            loss_scales=loss_scales,
+            scale_weights=scale_weights,
+            loss_guide=loss_guide,
+            init_cfg=init_cfg)
         conv3d = dict(type='Conv3d')
         self.laterals = nn.ModuleList([
             ConvModule(
@@ -194,11 +184,6 @@ class MotionDecoderHead(BaseModule):
                 norm_cfg=norm_cfg) for _ in range(num_convs)
         ])
         self.out = nn.Conv3d(mid_channels, 2, 3, padding=1)
-        with mmmotion_scope():
-            self.loss_photo = _build_loss(loss_photo)
-            self.loss_ssim = _build_loss(loss_ssim)
-            self.loss_smooth = _build_loss(loss_smooth)
-            self.loss_guide = _build_loss(loss_guide)
 
     def init_weights(self) -> None:
         super().init_weights()
@@ -287,43 +272,3 @@ class MotionDecoderHead(BaseModule):
             motion = F.interpolate(
                 motion, size=size, mode='trilinear', align_corners=False)
         return motion
-
-    def loss(self, motion: torch.Tensor, frames: torch.Tensor,
-             next_frames: torch.Tensor) -> Dict[str, torch.Tensor]:
-        """The warping losses of full-resolution motion.
-
-        Args:
-            motion (Tensor): ``(B, 2, H, W)`` motion from ``frames`` to
-                ``next_frames``, in pixels (the upsampler's output, one
-                frame pair per item).
-            frames (Tensor): ``(B, C, H, W)`` frames t, on [0, 1].
-            next_frames (Tensor): ``(B, C, H, W)`` frames t+1.
-
-        Returns:
-            dict: ``loss_photo``, ``loss_ssim``, ``loss_smooth`` and
-            ``loss_guide`` (those not set to None).
-        """
-        losses = dict()
-        for f, weight in zip(self.loss_scales, self.scale_weights):
-            m, a, b = motion, frames, next_frames
-            if f > 1:
-                m = F.avg_pool2d(motion, f) / f
-                a, b = F.avg_pool2d(frames, f), F.avg_pool2d(next_frames, f)
-            warped, mask = backward_warp(b, m, return_mask=True)
-            sfx = '' if f == 1 else f'_s{f}'
-            if self.loss_photo is not None:
-                losses['loss_photo' +
-                       sfx] = weight * self.loss_photo(warped, a, mask)
-            if self.loss_ssim is not None:
-                losses['loss_ssim' + sfx] = weight * self.loss_ssim(warped, a)
-        if self.loss_smooth is not None:
-            losses['loss_smooth'] = self.loss_smooth(motion, frames)
-        if self.loss_guide is not None:
-            losses['loss_guide'] = self.loss_guide(motion, frames, next_frames)
-        return losses
-
-    @staticmethod
-    def low_res_shape(clip_shape: Sequence[int],
-                      stride: int) -> Tuple[int, int, int]:
-        t, h, w = clip_shape
-        return t - 1, h // stride, w // stride

@@ -5,7 +5,9 @@ from .conv_lstm import ConvLSTM, ConvLSTMCell
 from .correlation import clip_correlation, local_correlation
 from .dynamic_filter import (apply_dynamic_filters, apply_dynamic_filters_loop,
                              check_filter_size)
+from .flow_pyramid import FeaturePyramid2d, FlowEstimator, normalize_pair
 from .image_quality import psnr, ssim, ssim_map
+from .lucas_kanade import box_filter, image_gradients, lucas_kanade_step
 from .motion_codebook import (KMeansCodebook, LearnableCodebook,
                               MotionCodebook, UniformCodebook)
 from .stc_block import STCBlock
@@ -19,5 +21,7 @@ __all__ = [
     'apply_dynamic_filters_loop', 'check_filter_size', 'psnr', 'ssim',
     'ssim_map', 'KMeansCodebook', 'LearnableCodebook', 'MotionCodebook',
     'UniformCodebook', 'fit_kmeans_codebook', 'load_codebook', 'save_codebook',
-    'STCBlock', 'clip_correlation', 'local_correlation'
+    'STCBlock', 'clip_correlation', 'local_correlation', 'FeaturePyramid2d',
+    'FlowEstimator', 'normalize_pair', 'box_filter', 'image_gradients',
+    'lucas_kanade_step'
 ]

@@ -85,7 +85,8 @@ class CoarseToFineMotion(MotionBaseModel):
     Args:
         backbone (dict or ConfigDict): Config of a 3D video encoder.
         decoder (dict or ConfigDict): Config of a ``MotionDecoderHead``
-            (with its losses).
+            (with its losses), or of a ``PairwiseFlowHead`` (issue 15: it
+            also reads the frames, pair by pair; ``reads_frames``).
         in_channels (int): Channels of the frames, for the context encoder.
             Defaults to 3.
         upsampler (dict or ConfigDict): Config of a registered upsampler
@@ -164,7 +165,11 @@ class CoarseToFineMotion(MotionBaseModel):
             frame t to t+1.
         """
         n, c, t, h, w = clips.shape
-        low = self.decoder(self.backbone(clips), (t, h, w))
+        feats = self.backbone(clips)
+        if getattr(self.decoder, 'reads_frames', False):
+            low = self.decoder(feats, (t, h, w), frames=clips)
+        else:
+            low = self.decoder(feats, (t, h, w))
         s = self.decoder.out_stride
         low = low.transpose(1, 2).reshape(n * (t - 1), 2, h // s, w // s)
         context = None
@@ -229,14 +234,15 @@ class CoarseToFineMotion(MotionBaseModel):
             list[ActionDataSample]: The samples with ``pred_motion``
             ``(2, T - 1, H, W)`` and ``frames`` ``(C, T, H, W)``. Frames
             whose size is not a multiple of the decoder's ``out_stride``
-            are padded (replicated borders) for the model and the motion
-            cropped back (ours).
+            (or ``size_divisor``, a decoder's that needs more) are padded
+            (replicated borders) for the model and the motion cropped back
+            (ours).
         """
         m = len(clips) // max(len(data_samples), 1)
         # frames of any size (e.g. 149 x 112): replicate-padded to the
         # decoder's stride, the motion cropped back
         h, w = clips.shape[-2:]
-        s = self.decoder.out_stride
+        s = getattr(self.decoder, 'size_divisor', self.decoder.out_stride)
         pad = (0, -w % s, 0, -h % s, 0, 0)
         padded = F.pad(clips, pad, mode='replicate') if any(pad) else clips
         motion = self.motion(padded)[..., :h, :w]
