@@ -147,6 +147,18 @@ def test_head_shapes_zero_start_and_lucas_kanade_start(frame):
             in_channels=0,
             lucas_kanade=dict(window=4),
             estimator_channels=None)
+    # stride 2: one more Lucas-Kanade level (MotionDecoderHead keeps 4, 8)
+    fine = PairwiseFlowHead(
+        in_channels=8,
+        out_stride=2,
+        pyramid_channels=(4, 8, 8, 8),
+        reduce_channels=8,
+        estimator_channels=None,
+        lucas_kanade=dict(window=5, damping=1e-3))
+    assert fine(feats, (4, 48, 64), frames=clip).shape == (1, 2, 3, 24, 32)
+    from mmmotion.models.heads import MotionDecoderHead
+    with pytest.raises(ValueError, match=r'one of \(4, 8\)'):
+        MotionDecoderHead(in_channels=8, out_stride=2)
     with pytest.raises(ValueError, match='cannot give motion'):
         PairwiseFlowHead(in_channels=0, out_stride=8, pyramid_channels=(4, 8))
 

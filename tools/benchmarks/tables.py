@@ -224,8 +224,20 @@ def _fill(template: str, runs: Dict[str, dict], folders: Dict[str, str],
         run = runs[name]
         used.append(name)
         if key.startswith('last_val/'):
-            v = _value(run, key, folders[name])
-            return format(v * 100 if percent else v, fmt)
+            # the last validation of every recorded seed (the run's folder
+            # and its seedN folders): their mean, +- std (n) for several
+            vals = [
+                _value(run, key, f)
+                for f in rec._folders(folders[name]) if rec.last_validation(f)
+            ] or [_value(run, key, folders[name])]
+            mean, std = rec.mean_std(vals)
+
+            def f(v):
+                return format(v * 100 if percent else v, fmt)
+
+            return with_std(
+                f(mean),
+                f(std) if len(vals) > 1 else None, len(vals))
         if key == 'minutes':
             m = train_minutes(run)
             if m is None:

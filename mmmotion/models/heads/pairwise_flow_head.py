@@ -66,7 +66,9 @@ class PairwiseFlowHead(WarpLossHead):
         in_channels (int): Channels of the encoder's last stage; 0 for no
             encoder context.
         frame_channels (int): Channels of the frames. Defaults to 3.
-        out_stride (int): 4 or 8. Defaults to 4.
+        out_stride (int): 2, 4 or 8 (ours: 2 also, where the pyramid's
+            finest level still holds the local motion that stride 4 blurs;
+            the upsampler then scales by 2). Defaults to 4.
         pyramid_channels (Sequence[int]): Channels of the pyramid levels,
             finest first; the coarsest stride must be >= ``out_stride``.
             Defaults to (16, 32, 64, 96) (ours, CPU scale).
@@ -90,6 +92,7 @@ class PairwiseFlowHead(WarpLossHead):
         init_cfg (dict or ConfigDict, optional): Initialization config.
     """
     reads_frames = True
+    out_strides = (2, 4, 8)
 
     def __init__(self,
                  in_channels: int,

@@ -35,7 +35,8 @@ class WarpLossHead(BaseModule):
     own layers.
 
     Args:
-        out_stride (int): 4 or 8, the stride of the decoded motion.
+        out_stride (int): The stride of the decoded motion, one of the
+            class's ``out_strides`` (4 or 8; the pairwise head also 2).
         loss_photo, loss_ssim, loss_smooth, loss_guide (dict, optional):
             See :class:`MotionDecoderHead`.
         loss_scales (Sequence[int]): Pooling factors of the photometric and
@@ -44,6 +45,8 @@ class WarpLossHead(BaseModule):
             Defaults to None (1 for every scale).
         init_cfg (dict or ConfigDict, optional): Initialization config.
     """
+
+    out_strides = (4, 8)
 
     def __init__(self,
                  out_stride: int = 4,
@@ -58,8 +61,9 @@ class WarpLossHead(BaseModule):
                  loss_guide: OptConfigType = None,
                  init_cfg: OptMultiConfig = None) -> None:
         super().__init__(init_cfg=init_cfg)
-        if out_stride not in (4, 8):
-            raise ValueError(f'out_stride must be 4 or 8, got {out_stride}')
+        if out_stride not in self.out_strides:
+            raise ValueError(f'out_stride must be one of {self.out_strides}, '
+                             f'got {out_stride}')
         self.out_stride = out_stride
         self.loss_scales = tuple(int(f) for f in loss_scales)
         if not self.loss_scales or min(self.loss_scales) < 1:

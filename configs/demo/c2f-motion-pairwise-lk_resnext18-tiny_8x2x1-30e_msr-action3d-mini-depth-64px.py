@@ -1,0 +1,21 @@
+# Quick-start demo, step 2: the MSR Action3D depth pretraining of
+# c2f-motion_resnext18-tiny_8x2x1-30e_msr-action3d-mini-depth-64px.py with
+# the pairwise Lucas-Kanade decoder of step 1 (depth: one frame channel).
+# Its backbone initialises the fine-tuning demo.
+_base_ = [
+    './c2f-motion_resnext18-tiny_8x2x1-30e_msr-action3d-mini-depth-64px.py'
+]
+model = dict(
+    decoder=dict(
+        _delete_=True,
+        type='PairwiseFlowHead',
+        in_channels=256,
+        frame_channels=1,
+        out_stride=4,
+        pyramid_channels=(16, 32, 64, 96),
+        reduce_channels=32,
+        estimator_channels=None,
+        lucas_kanade=dict(window=5, damping=0.01, iterations=1, max_step=2.0),
+        loss_photo=dict(type='CharbonnierLoss', loss_weight=1.0),
+        loss_ssim=dict(type='SSIMLoss', loss_weight=0.5),
+        loss_smooth=dict(type='EdgeAwareSmoothnessLoss', loss_weight=0.05)))
