@@ -17,14 +17,14 @@ bash tools/setup_env.sh
 export PATH="$PWD/.venv/bin:$PATH"
 D=configs/demo
 W=work_dirs/demo
-RGB=$D/c2f-motion-pairwise-lk_resnext18-tiny_2xb2-8x2x1-40e_natural-rgb-mini-112px.py
+RGB=$D/c2f-motion-pairwise-lk-stride2_resnext18-tiny_2xb2-8x2x1-40e_natural-rgb-mini-112px.py
 bash tools/dist_train.sh $RGB 2 --work-dir $W/c2f_rgb --seed 0
 python tools/test.py $RGB $W/c2f_rgb/epoch_40.pth --work-dir $W/c2f_rgb/test
 python tools/analysis/motion_picture.py $RGB $W/c2f_rgb/epoch_40.pth \
     --out $W/motion_heldout.png --index 0 --pairs 3 | tee $W/motion_picture.txt
 python tools/data/msr_action3d/convert.py --src tests/data/msr_action3d \
     --out $W/data | tail -n 1
-PRE=$D/c2f-motion_resnext18-tiny_8x2x1-30e_msr-action3d-mini-depth-64px.py
+PRE=$D/c2f-motion-pairwise-lk-stride2_resnext18-tiny_8x2x1-30e_msr-action3d-mini-depth-64px.py
 bash tools/dist_train.sh $PRE 2 --work-dir $W/c2f_pretrain --seed 0
 python tools/test.py $PRE $W/c2f_pretrain/epoch_30.pth \
     --work-dir $W/c2f_pretrain/test
@@ -35,8 +35,8 @@ for kind in c2f-motion-pretrained scratch; do
   python tools/test.py $CFG $W/$kind/epoch_60.pth --work-dir $W/$kind/test
 done
 latest() { echo "$(ls -td "$1"/*/ | head -n 1)test_metrics.json"; }
-python - "$(latest $W/c2f_rgb/test)" "$(latest $W/c2f_pretrain/test)" "$(latest $W/c2f-motion-pretrained/test)" \
-    "$(latest $W/scratch/test)" <<'PY'
+python - "$(latest $W/c2f_rgb/test)" "$(latest $W/c2f_pretrain/test)" \
+    "$(latest $W/c2f-motion-pretrained/test)" "$(latest $W/scratch/test)" <<'PY'
 import json, sys
 rgb, motion, pre, scratch = (json.load(open(p)) for p in sys.argv[1:])
 labels = {'pred': 'ours (pretrained)', 'zero': 'zero motion',

@@ -1,6 +1,7 @@
 # Quick-start demo, step 2: the MSR Action3D depth pretraining of
 # c2f-motion_resnext18-tiny_8x2x1-30e_msr-action3d-mini-depth-64px.py with
-# the pairwise Lucas-Kanade decoder of step 1 (depth: one frame channel).
+# the pairwise Lucas-Kanade decoder of step 1, down to stride 2 (depth: one
+# frame channel).
 # Its backbone initialises the fine-tuning demo.
 _base_ = [
     './c2f-motion_resnext18-tiny_8x2x1-30e_msr-action3d-mini-depth-64px.py'
@@ -11,7 +12,7 @@ model = dict(
         type='PairwiseFlowHead',
         in_channels=256,
         frame_channels=1,
-        out_stride=4,
+        out_stride=2,
         pyramid_channels=(16, 32, 64, 96),
         reduce_channels=32,
         estimator_channels=None,
