@@ -18,7 +18,16 @@ val_dataloader = dict(
     dataset=dict(
         ann_file=f'{demo_root}/heldout_list.txt',
         data_prefix=dict(video=demo_root)))
-test_dataloader = val_dataloader
+# the held-out clips again (the full config tests on ground-truth flow)
+test_dataloader = dict(
+    _delete_=True,
+    batch_size=1,
+    num_workers=1,
+    sampler=dict(type='DefaultSampler', shuffle=False),
+    dataset=dict(
+        _base_.natural_rgb_heldout,
+        ann_file=f'{demo_root}/heldout_list.txt',
+        data_prefix=dict(video=demo_root)))
 test_evaluator = dict(_delete_=True, type='MotionWarpMetric')
 custom_hooks = [dict(type='RNGStateHook')]
 default_hooks = dict(logger=dict(interval=5))

@@ -2,17 +2,18 @@
 this machine is noisy).
 
     python tools/analysis/cost_motion.py [--sizes 112 224] [--threads 1] \
-        [--configs CONFIG ...]
+        [--scale 4] [--configs CONFIG ...]
 
-1. The context-guided upsampler (scale 4, k = 3, 2-channel motion, 16
-   context channels): forward + backward time and peak live tensor memory
-   (``live_peak_mb`` of ``tools/analysis/peak_memory.py``), with its kernels
-   predicted at the output grid (the recorded configs) and at the coarse grid
+1. The context-guided upsampler (scale ``--scale``, 4 by default, k = 3,
+   2-channel motion, 16 context channels): forward + backward time and
+   peak live tensor memory (``live_peak_mb`` of
+   ``tools/analysis/peak_memory.py``), with its kernels predicted at the
+   output grid (the recorded configs) and at the coarse grid
    (``kernel_grid='coarse'``, the flow-practice configs) and with the
-   context itself at the coarse grid (``context_stride=4``), against bilinear
-   upsampling followed by a 3x3 conv, and against a naive unfold
-   implementation (the low-resolution map nearest-upsampled first, then a
-   dilated ``unfold`` at full resolution), at each size.
+   context itself at the coarse grid (``context_stride`` = the scale),
+   against bilinear upsampling followed by a 3x3 conv, and against a naive
+   unfold implementation (the low-resolution map nearest-upsampled first,
+   then a dilated ``unfold`` at full resolution), at each size.
 2. Full motion estimation per frame pair: the ``CoarseToFineMotion``
    models of ``--configs`` (default: the natural-RGB plain, flow-practice
    and soft-argmax configs) on 8-frame clips against OpenCV TV-L1 and DIS
@@ -48,7 +49,7 @@ def _best(fn, reps):
     return min(ts)
 
 
-def upsampler_costs(size, reps, batch=4):
+def upsampler_costs(size, reps, batch=4, scale=4):
     import torch
     import torch.nn as nn
     import torch.nn.functional as F
@@ -56,7 +57,7 @@ def upsampler_costs(size, reps, batch=4):
 
     from mmmotion.models.layers import ContextGuidedUpsample
     torch.manual_seed(0)
-    s, k = 4, 3
+    s, k = scale, 3
     low = torch.randn(batch, 2, size // s, size // s, requires_grad=True)
     ctx = torch.randn(batch, 16, size, size, requires_grad=True)
     cgu = ContextGuidedUpsample(16, scale=s, kernel_size=k)
@@ -152,6 +153,11 @@ def main():
         '--clips', type=int, default=4, help='8-frame clips per model call')
     p.add_argument('--threads', type=int, default=1)
     p.add_argument(
+        '--scale',
+        type=int,
+        default=4,
+        help='upsampling factor of part 1 (a decoder\'s out_stride)')
+    p.add_argument(
         '--configs',
         nargs='+',
         default=[osp.join(C2F, c) for c in DEFAULT_CONFIGS],
@@ -162,9 +168,9 @@ def main():
     torch.set_num_threads(args.threads)
     cv2.setNumThreads(args.threads)
     print(f'torch {torch.__version__}, {args.threads} thread(s)')
-    print('1. upsampler x4, batch 4, forward + backward:')
+    print(f'1. upsampler x{args.scale}, batch 4, forward + backward:')
     for size in args.sizes:
-        res = upsampler_costs(size, args.reps)
+        res = upsampler_costs(size, args.reps, scale=args.scale)
         base_t, base_m = res['context-guided']
         bil_t = res['bilinear+conv'][0]
         for name, (t, m) in res.items():
