@@ -7,19 +7,11 @@ import cv2
 import torch
 from conftest import ROOT, TINY_CONFIG, data_options
 from mmengine.config import Config
+from test_loss_at_motion import C2F
 
+# the tiny depth model of the loss_at_motion test, with the pairwise decoder
 C2F_PAIRWISE = dict(
-    type='CoarseToFineMotion',
-    backbone=dict(
-        type='ResNeXt3D',
-        depth=18,
-        in_channels=1,
-        stem_channels=8,
-        base_width=8,
-        cardinality=4,
-        conv1_kernel=(1, 3, 3),
-        pool1_stride=(1, 2, 2),
-        stage_strides=((1, 1, 1), (1, 2, 2), (1, 2, 2), (1, 2, 2))),
+    C2F,
     decoder=dict(
         type='PairwiseFlowHead',
         in_channels=128,
@@ -27,11 +19,7 @@ C2F_PAIRWISE = dict(
         pyramid_channels=(4, 8, 8, 8),
         reduce_channels=8,
         estimator_channels=None,
-        lucas_kanade=dict(damping=1e-3)),
-    in_channels=1,
-    context_channels=4,
-    data_preprocessor=dict(
-        type='ActionDataPreprocessor', format_shape='NCTHW'))
+        lucas_kanade=dict(damping=1e-3)))
 
 
 def _tool():

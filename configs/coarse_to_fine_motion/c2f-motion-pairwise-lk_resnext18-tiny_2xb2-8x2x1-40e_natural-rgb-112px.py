@@ -11,18 +11,8 @@
 # clips: 520 Adam steps (the 2xb2 schedule). Otherwise the 30-epoch
 # natural-RGB config (losses, data, validation on the 7 held-out clips,
 # end-point error on the ground-truth flow pairs as the test).
-_base_ = ['./c2f-motion_resnext18-tiny_2xb2-8x2x1-40e_natural-rgb-112px.py']
-model = dict(
-    decoder=dict(
-        _delete_=True,
-        type='PairwiseFlowHead',
-        in_channels=256,
-        frame_channels=3,
-        out_stride=4,
-        pyramid_channels=(16, 32, 64, 96),
-        reduce_channels=32,
-        estimator_channels=None,
-        lucas_kanade=dict(window=5, damping=0.01, iterations=1, max_step=2.0),
-        loss_photo=dict(type='CharbonnierLoss', loss_weight=1.0),
-        loss_ssim=dict(type='SSIMLoss', loss_weight=0.5),
-        loss_smooth=dict(type='EdgeAwareSmoothnessLoss', loss_weight=0.05)))
+_base_ = [
+    './c2f-motion_resnext18-tiny_2xb2-8x2x1-40e_natural-rgb-112px.py',
+    '../_base_/models/c2f_pairwise_lk_decoder.py'
+]
+model = dict(decoder=dict(_base_.pairwise_lk_decoder, _delete_=True))

@@ -4,19 +4,12 @@
 # frame channel).
 # Its backbone initialises the fine-tuning demo.
 _base_ = [
-    './c2f-motion_resnext18-tiny_8x2x1-30e_msr-action3d-mini-depth-64px.py'
+    './c2f-motion_resnext18-tiny_8x2x1-30e_msr-action3d-mini-depth-64px.py',
+    '../_base_/models/c2f_pairwise_lk_decoder.py'
 ]
 model = dict(
     decoder=dict(
+        _base_.pairwise_lk_decoder,
         _delete_=True,
-        type='PairwiseFlowHead',
-        in_channels=256,
         frame_channels=1,
-        out_stride=2,
-        pyramid_channels=(16, 32, 64, 96),
-        reduce_channels=32,
-        estimator_channels=None,
-        lucas_kanade=dict(window=5, damping=0.01, iterations=1, max_step=2.0),
-        loss_photo=dict(type='CharbonnierLoss', loss_weight=1.0),
-        loss_ssim=dict(type='SSIMLoss', loss_weight=0.5),
-        loss_smooth=dict(type='EdgeAwareSmoothnessLoss', loss_weight=0.05)))
+        out_stride=2))
