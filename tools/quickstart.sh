@@ -10,7 +10,8 @@
 #      that backbone, and the same recognizer from scratch, on the 10
 #      held-out clips;
 # then the results side by side. Training runs through tools/dist_train.sh
-# with 2 processes (CPU: gloo). About 10 minutes on 2 cores.
+# with 2 processes (CPU: gloo). About 4 minutes on 2 cores (214 s measured
+# on 2026-12-06, set-up already done).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup_env.sh

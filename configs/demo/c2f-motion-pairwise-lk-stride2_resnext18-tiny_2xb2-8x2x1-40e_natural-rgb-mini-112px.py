@@ -6,7 +6,7 @@
 # tests/data/README.md), validated on 3 held-out ones (walking people, a
 # cricket shot, a cartoon: clips of the full set's held-out list, never
 # frames of a training clip). 112 px, every 2nd frame, 2 clips a process,
-# 40 epochs (120 steps): about 3 minutes on 2 cores.
+# 40 epochs (120 steps): about 80 seconds on 2 cores.
 _base_ = [('../coarse_to_fine_motion/c2f-motion-pairwise-lk-stride2_'
            'resnext18-tiny_2xb2-8x2x1-40e_natural-rgb-112px.py')]
 demo_root = 'tests/data/natural_rgb'
