@@ -44,23 +44,30 @@ class PairwiseFlowHead(WarpLossHead):
       levels (ARFlow's PWC-Lite), which adds a residual flow;
     - ``lucas_kanade`` (ours): before the estimator, each level's flow
       takes ``iterations`` damped Lucas-Kanade steps
-      (:func:`lucas_kanade_step`, window ``window``) on the frames
-      average-pooled to the level's stride, joined by the level's reduced
-      pyramid features times a learned gate that starts at 0, with a
-      learned damping per level (starting at ``damping``): learned
-      features and damping for Lucas-Kanade as Lv et al. (CVPR 2019). At
-      the initialisation it is classical pyramidal Lucas-Kanade (Bouguet),
-      so training starts from motion, not from zero: the network alone
-      stays at zero motion on natural RGB at CPU scale (README, section
-      3d);
+      (:func:`lucas_kanade_step`, window ``window``, a trust region of
+      ``max_step`` level pixels a step) on the frames average-pooled to the
+      level's stride, joined by the level's reduced pyramid features times
+      a learned gate that starts small (``gate``, 0.1: the features enter
+      the normal equations squared, so a gate of 0 would get no gradient),
+      with a learned damping per level (starting at ``damping``) and a
+      per-pixel damping offset read from the reduced features and the
+      encoder context (bounded to a factor e^{+-3}): learned features and
+      damping for Lucas-Kanade as Lv et al. (CVPR 2019) train them. At the
+      initialisation it is close to classical pyramidal Lucas-Kanade
+      (Bouguet), so training starts from motion, not from zero: the
+      network alone stays at zero motion on natural RGB at CPU scale
+      (README, sections 3d-3e, where the measured share of the motion
+      that is learned is given);
     - the video encoder's last stage (``in_channels``; 0 leaves it out)
       enters every level as context: a 1x1x1 conv to ``reduce_channels``,
       resized (trilinear) to the level's ``(T - 1, h, w)`` grid and added
-      to the reduced features; the encoder is trained through it.
+      to the reduced features, which feed the estimator and the damping
+      map; the encoder is trained through them.
 
-    The flow starts at zero (the estimator's last conv is zero), and the
-    losses are :class:`WarpLossHead`'s. Frames must be on [0, 1] and their
-    size divisible by ``2 ** len(pyramid_channels)`` (``size_divisor``).
+    Without ``lucas_kanade`` the flow starts at zero (the estimator's last
+    conv is zero). The losses are :class:`WarpLossHead`'s. Frames must be
+    on [0, 1] and their size divisible by ``2 ** len(pyramid_channels)``
+    (``size_divisor``).
 
     Args:
         in_channels (int): Channels of the encoder's last stage; 0 for no
