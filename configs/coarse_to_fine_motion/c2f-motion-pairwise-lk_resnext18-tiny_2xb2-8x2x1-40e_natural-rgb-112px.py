@@ -5,8 +5,8 @@
 # features; the 3D encoder's last stage sets, through a learned map, where
 # the step is trusted (its damping). The paper's context-guided layer
 # upsamples the stride-4 motion. No cost-volume estimator (estimator_channels
-# None): on 16 training clips it learned no faster at 2.6x the step time
-# (configs/coarse_to_fine_motion/README.md, section 3d).
+# None): the cheaper decoder; the estimator on top is its own, unmeasured
+# config (configs/coarse_to_fine_motion/README.md, section 3e).
 # 2 clips a process, 2 processes, 40 epochs of the 51 natural-RGB training
 # clips: 520 Adam steps (the 2xb2 schedule). Otherwise the 30-epoch
 # natural-RGB config (losses, data, validation on the 7 held-out clips,

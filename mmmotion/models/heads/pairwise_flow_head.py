@@ -260,7 +260,7 @@ class PairwiseFlowHead(WarpLossHead):
                 fa, fb = self._pairs(
                     torch.cat([img, self.lk_gate[j] * rf], 1), n, t)
                 # the per-pixel offset is bounded (x e^{+-3}): unbounded,
-                # the context drove it to overflow within 20 steps
+                # it overflowed exp() in a development run (not logged)
                 log_damping = self.lk_log_damping[j] + 3 * torch.tanh(
                     self.lk_damping_map(r) / 3)
                 damping = log_damping.clamp(
