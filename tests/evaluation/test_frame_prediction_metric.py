@@ -20,7 +20,8 @@ VIDEO = osp.join(
     osp.dirname(osp.dirname(osp.abspath(__file__))), 'data', 'unlabeled_rgb',
     'milk.mkv')
 KEYS = ('ssim', 'psnr', 'ssim_copy_last', 'psnr_copy_last', 'ssim_future',
-        'psnr_future', 'ssim_future_copy_last', 'psnr_future_copy_last')
+        'psnr_future', 'ssim_future_copy_last', 'psnr_future_copy_last',
+        'ssim_seen', 'psnr_seen', 'ssim_seen_copy_last', 'psnr_seen_copy_last')
 
 
 @pytest.fixture(scope='module')
@@ -65,6 +66,8 @@ def _reference(sample, data_range=1.0):
         ]
         out['ssim' + suffix], out['psnr' + suffix] = np.mean(s), np.mean(p)
         out['ssim_future' + suffix], out['psnr_future' + suffix] = s[-1], p[-1]
+        out['ssim_seen' + suffix] = np.mean(s[:-1])
+        out['psnr_seen' + suffix] = np.mean(p[:-1])
     return out
 
 
@@ -158,3 +161,42 @@ def test_shape_mismatch_error(clip):
     sample['pred_frames'] = sample['pred_frames'][:, :-1]
     with pytest.raises(ValueError, match='one shape'):
         FramePredictionMetric().process(None, [sample])
+
+
+def test_oracle_filters_bound_the_prediction(clip):
+    """The oracle of the model's form (issue 16): fitted filters beat copy-
+    last on real frames, local ones more than global, and a prediction
+    equal to copy-last captures none of their gain."""
+    clip = clip[:, :5, ::2, ::2].float()  # (3, 5, 24, 32)
+    sample = _sample(clip, clip[:, :-1].clone())  # predict = copy-last
+    metric = FramePredictionMetric(
+        oracle=dict(modes=('global', 'local'), steps=60))
+    metric.process(None, [sample])
+    result = metric.compute_metrics(metric.results)
+    for part in ('', '_seen', '_future'):
+        assert result[f'psnr{part}_oracle_global'] > \
+            result[f'psnr{part}_copy_last'] + 0.1
+        assert result[f'psnr{part}_oracle_local'] > \
+            result[f'psnr{part}_oracle_global']
+    for key in ('gain_share_seen_global', 'gain_share_future_local'):
+        assert result[key] == pytest.approx(0.0, abs=1e-6)
+    assert result['oracle_samples'] == 1
+    # num_samples: only the first samples get an oracle
+    metric = FramePredictionMetric(
+        oracle=dict(modes=('global', ), steps=5, num_samples=1))
+    metric.process(None, [sample, sample])
+    result = metric.compute_metrics(metric.results)
+    assert result['oracle_samples'] == 1
+    with pytest.raises(ValueError, match='oracle modes'):
+        FramePredictionMetric(oracle=dict(modes=('pixel', )))
+
+
+def test_fit_oracle_filters_recovers_a_known_shift(clip):
+    from mmmotion.models.layers.oracle_filters import fit_oracle_filters
+    frames = clip[:, :2].float()[None]  # (1, 3, 2, 48, 64)
+    # the target: every frame shifted one pixel right (a filter's tap)
+    target = torch.cat([frames[..., :1], frames[..., :-1]], -1)
+    f = fit_oracle_filters(frames, target, filter_size=3, steps=150)
+    assert f.shape == (1, 2, 3, 3)
+    # the mass moves to the tap one pixel left of the centre
+    assert (f[0, :, 1, 0] > 0.8).all()

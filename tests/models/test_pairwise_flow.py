@@ -211,3 +211,38 @@ def test_model_with_the_pairwise_head_learns_and_predicts_any_size(frame):
     motion = out[0].pred_motion
     assert motion.shape == (2, 3, 40, 56)
     assert motion[0].median() > 0.3  # moving right, in pixels
+
+
+def test_encoder_skips_start_neutral_and_train_the_early_stages(frame):
+    clip = _clip(frame, 0.8)  # (1, 3, 4, 48, 64)
+    last = torch.rand(1, 8, 1, 3, 4)
+    stage = torch.rand(1, 6, 4, 12, 16, requires_grad=True)  # stride 4
+    kw = dict(
+        in_channels=8,
+        pyramid_channels=(4, 8, 8, 8),
+        reduce_channels=8,
+        estimator_channels=None,
+        lucas_kanade=dict(window=5, damping=1e-3))
+    torch.manual_seed(0)
+    plain = PairwiseFlowHead(**kw)
+    torch.manual_seed(0)
+    skip = PairwiseFlowHead(skip_channels=(6, ), **kw)
+    skip.init_weights()
+    plain.load_state_dict({
+        k: v
+        for k, v in skip.state_dict().items() if not k.startswith('skips')
+    })
+    # the skip convs start at zero: the head starts as the one without
+    out = skip((stage, last), (4, 48, 64), frames=clip)
+    assert torch.allclose(out, plain(last, (4, 48, 64), frames=clip))
+    out.abs().sum().backward()
+    assert skip.skips[0].weight.grad.abs().sum() > 0
+    # once the conv is not zero, the loss reaches the encoder's stage
+    with torch.no_grad():
+        skip.skips[0].weight.fill_(0.1)
+    skip((stage, last), (4, 48, 64), frames=clip).abs().sum().backward()
+    assert stage.grad.abs().sum() > 0
+    with pytest.raises(ValueError, match='keep every frame'):
+        skip((stage[:, :, :2], last), (4, 48, 64), frames=clip)
+    with pytest.raises(ValueError, match='skip stage'):
+        skip((last, ), (4, 48, 64), frames=clip)

@@ -19,6 +19,12 @@ this machine is noisy).
    and soft-argmax configs) on 8-frame clips against OpenCV TV-L1 and DIS
    (medium) on the same frames, at the same resolution, in this run; pairs
    per second and the ratios.
+3. Where that time goes (``--parts``): each model's parts timed alone on
+   the same clips, forward only: the 3D encoder, the decoder (and, for a
+   decoder with a 2D frame pyramid, the pyramid inside it), the
+   upsampler's context encoder and the upsampler; each part's share of
+   the sum and, for the encoder, the pairs/s that the encoder alone
+   allows (a ceiling for any decoder that reads it).
 """
 import argparse
 import os.path as osp
@@ -145,6 +151,51 @@ def motion_throughput(size, clips, configs, frames=8):
     return rates
 
 
+def motion_parts(size, clips, config, frames=8, reps=3):
+    """Forward milliseconds of each part of one coarse-to-fine model on
+    ``clips`` random 8-frame clips (speed does not depend on the values)."""
+    import torch
+    from mmengine.config import Config
+    from mmengine.registry import DefaultScope
+
+    import mmmotion  # noqa: F401
+    from mmmotion.registry import MODELS
+    torch.manual_seed(0)
+    cfg = Config.fromfile(config).model
+    with DefaultScope.overwrite_default_scope('mmmotion'):
+        model = MODELS.build(cfg).eval()
+    n, t, h, w = clips, frames, size, size
+    c = cfg.get('in_channels', 3)
+    clip = torch.rand(n, c, t, h, w)
+    dec = model.decoder
+    reads = getattr(dec, 'reads_frames', False)
+    parts = {}
+    with torch.no_grad():
+        feats = model.backbone(clip)
+
+        def decode():
+            if reads:
+                return dec(feats, (t, h, w), frames=clip)
+            return dec(feats, (t, h, w))
+
+        low = decode()
+        s = dec.out_stride
+        low = low.transpose(1, 2).reshape(n * (t - 1), 2, h // s, w // s)
+        prev = clip[:, :, :-1].transpose(1, 2).reshape(n * (t - 1), c, h, w)
+        ctx = model.context(prev) if model.with_context else None
+        parts['encoder'] = _best(lambda: model.backbone(clip), reps)
+        parts['decoder'] = _best(decode, reps)
+        if hasattr(dec, 'pyramid'):
+            x = clip.transpose(1, 2).reshape(n * t, c, h, w)
+            parts['  (its pyramid)'] = _best(lambda: dec.pyramid(x), reps)
+        if ctx is not None:
+            parts['upsampler context'] = _best(lambda: model.context(prev),
+                                               reps)
+        parts['upsampler'] = _best(lambda: model.upsample(low, ctx), reps)
+        parts['whole model'] = _best(lambda: model(clip), reps)
+    return parts, n * (t - 1)
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     p.add_argument('--sizes', type=int, nargs='+', default=[112, 224])
@@ -162,6 +213,10 @@ def main():
         nargs='+',
         default=[osp.join(C2F, c) for c in DEFAULT_CONFIGS],
         help='coarse-to-fine configs whose models are timed in part 2')
+    p.add_argument(
+        '--parts',
+        action='store_true',
+        help='part 3: time each model\'s parts alone (forward)')
     args = p.parse_args()
     import cv2
     import torch
@@ -184,6 +239,22 @@ def main():
             print(f'   {size}x{size} {name:>26}: {r:9.1f} pairs/s '
                   f'(this / DIS = {r / rates["dis"]:6.2f}, this / TV-L1 = '
                   f'{r / rates["tvl1"]:6.2f})')
+        if not args.parts:
+            continue
+        print(f'3. where the time goes ({size}x{size}, forward, '
+              f'{args.clips} clips of 8 frames, each part alone):')
+        for config in args.configs:
+            name = osp.splitext(osp.basename(config))[0].split('_')[0]
+            parts, pairs = motion_parts(size, args.clips, config)
+            total = sum(v for k, v in parts.items()
+                        if k != 'whole model' and not k.startswith(' '))
+            print(f'   {name}:')
+            for part, t in parts.items():
+                share = '' if part == 'whole model' else \
+                    f', {t / total * 100:5.1f}% of the parts'
+                print(f'     {part:>18}: {t * 1e3:8.2f} ms, '
+                      f'{pairs / t:8.1f} pairs/s alone '
+                      f'({pairs / t / rates["dis"]:5.2f}x DIS){share}')
 
 
 if __name__ == '__main__':

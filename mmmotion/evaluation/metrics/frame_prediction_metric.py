@@ -8,13 +8,15 @@ from mmengine.logging import print_log
 from torch import Tensor
 
 from mmmotion.models.layers.image_quality import psnr, ssim
+from mmmotion.models.layers.oracle_filters import oracle_frames
 from mmmotion.registry import METRICS
 from mmmotion.utils.data_sample import sample_field
 
 _KEYS = ('pred_frames', 'target_frames', 'copy_frames')
 _METRIC_KEYS = ('ssim', 'psnr', 'ssim_copy_last', 'psnr_copy_last',
                 'ssim_future', 'psnr_future', 'ssim_future_copy_last',
-                'psnr_future_copy_last')
+                'psnr_future_copy_last', 'ssim_seen', 'psnr_seen',
+                'ssim_seen_copy_last', 'psnr_seen_copy_last')
 
 
 @METRICS.register_module()
@@ -48,7 +50,21 @@ class FramePredictionMetric(BaseMetric):
     - ``ssim_copy_last``, ``psnr_copy_last``: the baseline, all frames;
     - ``ssim_future``, ``psnr_future``: the prediction, last frame;
     - ``ssim_future_copy_last``, ``psnr_future_copy_last``: the baseline,
-      last frame.
+      last frame;
+    - ``ssim_seen``, ``psnr_seen`` and their ``_copy_last``: frames 2..T
+      alone, the reconstructions of frames the network has seen (issue 16;
+      the mean of the first T - 1 frames).
+
+    With ``oracle`` (ours, issue 16), the bound of the model's own form is
+    scored too: for every sample the filters of each mode in
+    ``oracle['modes']`` (``'global'``, the paper's, and ``'local'``) are
+    fitted to its true frames (:func:`fit_oracle_filters`: ``filter_size``,
+    ``steps``, ``lr``), giving ``{ssim,psnr}{,_future,_seen}_oracle_<mode>``,
+    and ``gain_share_seen_<mode>`` / ``gain_share_future_<mode>``: the
+    share of the oracle's PSNR gain over copy-last that the prediction
+    captures, ``(psnr - psnr_copy_last) / (psnr_oracle - psnr_copy_last)``
+    on the means of the samples with an oracle (NaN where the oracle gains
+    nothing), and ``oracle_samples``, their number.
 
     PSNR is in dB, per frame, with the MSE clamped so that a perfect frame
     scores 100 dB (see :func:`~mmmotion.models.layers.image_quality.psnr`).
@@ -63,6 +79,10 @@ class FramePredictionMetric(BaseMetric):
             ``'frame_pred'``.
         collect_dir (str, optional): Directory used to gather results on
             CPU in distributed runs. Defaults to None.
+        oracle (dict, optional): ``modes`` (a sequence of ``'global'`` and
+            ``'local'``), ``filter_size`` (5), ``steps`` (300) and ``lr``
+            (0.1) of the oracle filters; None for no oracle. Defaults to
+            None.
 
     Example:
         >>> val_evaluator = dict(type='FramePredictionMetric')
@@ -75,7 +95,8 @@ class FramePredictionMetric(BaseMetric):
                  win_size: int = 7,
                  collect_device: str = 'cpu',
                  prefix: Optional[str] = 'frame_pred',
-                 collect_dir: Optional[str] = None) -> None:
+                 collect_dir: Optional[str] = None,
+                 oracle: Optional[dict] = None) -> None:
         super().__init__(
             collect_device=collect_device,
             prefix=prefix,
@@ -84,6 +105,38 @@ class FramePredictionMetric(BaseMetric):
             raise ValueError(f'data_range must be positive, got {data_range}.')
         self.data_range = float(data_range)
         self.win_size = win_size
+        self.oracle = None
+        if oracle is not None:
+            self.oracle = dict(
+                modes=('global', ),
+                filter_size=5,
+                steps=300,
+                lr=0.1,
+                num_samples=None)
+            self.oracle.update(oracle)
+            bad = set(self.oracle['modes']) - {'global', 'local'}
+            if bad or not self.oracle['modes']:
+                raise ValueError(f"oracle modes must be 'global' and/or "
+                                 f"'local', got {self.oracle['modes']}")
+            self.oracle['modes'] = tuple(self.oracle['modes'])
+
+    def _scores(self, frames: Tensor, target: Tensor, name: str) -> dict:
+        """SSIM and PSNR of ``(T, C, H, W)`` frames: all, last, seen."""
+        ssim_t = ssim(
+            frames,
+            target,
+            data_range=self.data_range,
+            win_size=self.win_size,
+            reduction='none')
+        psnr_t = psnr(
+            frames, target, data_range=self.data_range, reduction='none')
+        seen = slice(0, max(len(ssim_t) - 1, 1))
+        out = {}
+        for key, vals in (('ssim', ssim_t), ('psnr', psnr_t)):
+            out[f'{key}{name}'] = vals.mean().item()
+            out[f'{key}_future{name}'] = vals[-1].item()
+            out[f'{key}_seen{name}'] = vals[seen].mean().item()
+        return out
 
     def process(self, data_batch: Any, data_samples: Sequence[Any]) -> None:
         """Score every sample of a batch; keep per-sample means.
@@ -103,21 +156,27 @@ class FramePredictionMetric(BaseMetric):
                 f.transpose(0, 1) for f in (pred, target, copy))
             result = {}
             for name, frames_ in (('', pred), ('_copy_last', copy)):
-                ssim_t = ssim(
-                    frames_,
-                    target,
-                    data_range=self.data_range,
-                    win_size=self.win_size,
-                    reduction='none')
-                psnr_t = psnr(
-                    frames_,
-                    target,
-                    data_range=self.data_range,
-                    reduction='none')
-                result[f'ssim{name}'] = ssim_t.mean().item()
-                result[f'psnr{name}'] = psnr_t.mean().item()
-                result[f'ssim_future{name}'] = ssim_t[-1].item()
-                result[f'psnr_future{name}'] = psnr_t[-1].item()
+                result.update(self._scores(frames_, target, name))
+            modes = (self.oracle or {}).get('modes', ())
+            limit = (self.oracle or {}).get('num_samples')
+            if limit is not None and sum('oracle' in r
+                                         for r in self.results) >= limit:
+                modes = ()
+            if modes:
+                result['oracle'] = 1
+            for mode in modes:
+                # (T, C, H, W) -> (1, C, T, H, W) for the filters
+                best = oracle_frames(
+                    copy.transpose(0, 1)[None],
+                    target.transpose(0, 1)[None],
+                    filter_size=self.oracle['filter_size'],
+                    mode=mode,
+                    steps=self.oracle['steps'],
+                    lr=self.oracle['lr'])[0].transpose(0, 1).to(target)
+                result.update(
+                    self._scores(
+                        best.clamp(0, self.data_range), target,
+                        f'_oracle_{mode}'))
             self.results.append(result)
 
     @staticmethod
@@ -150,22 +209,49 @@ class FramePredictionMetric(BaseMetric):
             ``psnr_copy_last``, ``ssim_future``, ``psnr_future``,
             ``ssim_future_copy_last``, ``psnr_future_copy_last``.
         """
-        count = len(results)
         metrics = {}
-        for key in _METRIC_KEYS:
-            total = sum(result[key] for result in results)
-            metrics[key] = total / count if count else math.nan
+        keys = list(_METRIC_KEYS)
+        modes = (self.oracle or {}).get('modes', ())
+        for mode in modes:
+            keys += [
+                f'{k}{part}_oracle_{mode}' for k in ('ssim', 'psnr')
+                for part in ('', '_future', '_seen')
+            ]
+        with_oracle = [r for r in results if 'oracle' in r]
+
+        def mean(key, rows):
+            return sum(r[key] for r in rows) / len(rows) if rows else math.nan
+
+        for key in keys:
+            metrics[key] = mean(key,
+                                with_oracle if 'oracle' in key else results)
+        for mode in modes:
+            for part in ('_seen', '_future'):
+                # on the samples that have an oracle
+                copy = mean(f'psnr{part}_copy_last', with_oracle)
+                gain = metrics[f'psnr{part}_oracle_{mode}'] - copy
+                metrics[f'gain_share{part}_{mode}'] = (
+                    (mean(f'psnr{part}', with_oracle) - copy) /
+                    gain if gain > 0 else math.nan)
+        if modes:
+            metrics['oracle_samples'] = len(with_oracle)
         print_log(self._table(metrics, len(results)), logger='current')
         return metrics
 
     @staticmethod
     def _table(metrics: Dict[str, float], num_samples: int) -> str:
-        header = ('', 'SSIM', 'PSNR', 'SSIM future', 'PSNR future')
+        header = ('', 'SSIM', 'PSNR', 'SSIM seen', 'PSNR seen', 'SSIM future',
+                  'PSNR future')
         rows = [header]
-        labels = (('prediction', ''), ('copy last frame', '_copy_last'))
+        labels = [('prediction', ''), ('copy last frame', '_copy_last')]
+        labels += [(f'oracle {m} filters', f'_oracle_{m}')
+                   for m in ('global', 'local')
+                   if f'psnr_oracle_{m}' in metrics]
         for label, suffix in labels:
             rows.append((label, f'{metrics["ssim" + suffix]:.4f}',
                          f'{metrics["psnr" + suffix]:.2f}',
+                         f'{metrics["ssim_seen" + suffix]:.4f}',
+                         f'{metrics["psnr_seen" + suffix]:.2f}',
                          f'{metrics["ssim_future" + suffix]:.4f}',
                          f'{metrics["psnr_future" + suffix]:.2f}'))
         widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
@@ -174,6 +260,14 @@ class FramePredictionMetric(BaseMetric):
                       [cell.rjust(w) for cell, w in zip(row[1:], widths[1:])])
             for row in rows
         ]
-        return '\n'.join(
-            [f'Frame prediction on {num_samples} samples (PSNR in dB):'] +
-            lines)
+        shares = [
+            f'{k}: {v:.3f}' for k, v in metrics.items()
+            if k.startswith('gain_share')
+        ]
+        if shares:
+            lines.append('share of the oracle PSNR gain over copy-last: ' +
+                         ', '.join(shares))
+        return '\n'.join([
+            f'Frame prediction on {num_samples} samples (PSNR in dB; seen: '
+            'frames 2..T, future: frame T+1):'
+        ] + lines)

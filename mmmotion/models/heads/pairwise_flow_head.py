@@ -62,7 +62,17 @@ class PairwiseFlowHead(WarpLossHead):
       enters every level as context: a 1x1x1 conv to ``reduce_channels``,
       resized (trilinear) to the level's ``(T - 1, h, w)`` grid and added
       to the reduced features, which feed the estimator and the damping
-      map; the encoder is trained through them.
+      map; the encoder is trained through them;
+    - ``skip_channels`` (ours, issue 15, after the skip features of
+      unsupervised flow decoders from early, high-resolution encoder
+      stages): the encoder's earlier stages given before its last one
+      (``feats`` a tuple, the backbone's ``out_indices``), each of ``T``
+      frames, enter the level of their stride through a 1x1 conv added
+      to that level's reduced features, so they join the Lucas-Kanade
+      features (behind the gate) and the damping map: the warping loss
+      then trains the encoder's early stages directly, not only through
+      the damping map. The convs start at zero, so at the start the
+      head is the one without skips.
 
     Without ``lucas_kanade`` the flow starts at zero (the estimator's last
     conv is zero). The losses are :class:`WarpLossHead`'s. Frames must be
@@ -83,6 +93,11 @@ class PairwiseFlowHead(WarpLossHead):
             feature pixels of each level. Defaults to 4 (PWC-Net's).
         reduce_channels (int): Width of the per-level 1x1 reductions and
             of the context. Defaults to 32 (ARFlow's).
+        skip_channels (Sequence[int]): Channels of the encoder stages used
+            as skips, the stages just before the last in ``feats``, in
+            order; each stage must keep
+            every frame and have the stride of a level between
+            ``out_stride`` and the coarsest. Defaults to () (none).
         estimator_channels (Sequence[int]): Hidden widths of the shared
             estimator; None for no estimator (and no cost volume).
             Defaults to (64, 64, 48, 32) (ours; ARFlow's is 128, 128, 96,
@@ -108,6 +123,7 @@ class PairwiseFlowHead(WarpLossHead):
                  pyramid_channels: Sequence[int] = (16, 32, 64, 96),
                  max_displacement: int = 4,
                  reduce_channels: int = 32,
+                 skip_channels: Sequence[int] = (),
                  estimator_channels: Optional[Sequence[int]] = (64, 64, 48,
                                                                 32),
                  lucas_kanade: Optional[dict] = None,
@@ -150,6 +166,9 @@ class PairwiseFlowHead(WarpLossHead):
         self.context = (
             nn.Conv3d(in_channels, reduce_channels, 1)
             if in_channels else None)
+        self.skips = nn.ModuleList(
+            [nn.Conv2d(c, reduce_channels, 1) for c in skip_channels])
+        self._zero_skips()
         self.estimator = None
         if estimator_channels is not None:
             cost = (2 * max_displacement + 1)**2
@@ -187,8 +206,14 @@ class PairwiseFlowHead(WarpLossHead):
             raise ValueError('PairwiseFlowHead needs an estimator '
                              '(estimator_channels) or lucas_kanade')
 
+    def _zero_skips(self) -> None:
+        for conv in self.skips:
+            nn.init.zeros_(conv.weight)
+            nn.init.zeros_(conv.bias)
+
     def init_weights(self) -> None:
         super().init_weights()
+        self._zero_skips()
         if self.estimator is not None:
             nn.init.zeros_(self.estimator.out.weight)
             nn.init.zeros_(self.estimator.out.bias)
@@ -204,13 +229,39 @@ class PairwiseFlowHead(WarpLossHead):
         return (f[:, :-1].flatten(0, 1).contiguous(),
                 f[:, 1:].flatten(0, 1).contiguous())
 
+    def _skips(self, stages, n: int, t: int, h: int, w: int) -> dict:
+        """The skip stages projected and keyed by their pyramid level:
+        ``{level: (N * T, reduce_channels, h_l, w_l)}``."""
+        if len(stages) != len(self.skips):
+            raise ValueError(
+                f'{len(self.skips)} skip stage(s) expected before the last '
+                f'stage (skip_channels), got {len(stages)}: set the '
+                "backbone's out_indices to the skip stages and the last one")
+        out = {}
+        for k, (f, conv) in enumerate(zip(stages, self.skips)):
+            stride = h // f.shape[-2]
+            level = stride.bit_length() - 2
+            if f.shape[2] != t or stride * f.shape[-2] != h or \
+                    stride * f.shape[-1] != w or 2**(level + 1) != stride \
+                    or not self.out_level <= level < len(self.reduces) + \
+                    self.out_level:
+                raise ValueError(
+                    f'skip stage {k} of shape {tuple(f.shape)} does not fit '
+                    f'clips of {t} frames of {h}x{w}: a skip must keep every '
+                    'frame and have the stride of a pyramid level from '
+                    f'{self.out_stride} to {self.size_divisor}')
+            f = f.transpose(1, 2).reshape(n * t, f.shape[1], *f.shape[-2:])
+            out[level] = out.get(level, 0) + conv(f)
+        return out
+
     def forward(self, feats, clip_shape: Sequence[int],
                 frames: torch.Tensor) -> torch.Tensor:
         """Decode the coarse motion of every consecutive frame pair.
 
         Args:
             feats (torch.Tensor or tuple[torch.Tensor]): Encoder features
-                ``(N, C, T', H', W')`` (or a tuple whose last item is).
+                ``(N, C, T', H', W')`` (or a tuple whose last item is, the
+                items before it being the ``skip_channels`` stages).
             clip_shape (Sequence[int]): ``(T, H, W)`` of the input clip.
             frames (torch.Tensor): ``(N, C, T, H, W)`` clips on [0, 1].
 
@@ -230,10 +281,12 @@ class PairwiseFlowHead(WarpLossHead):
                 f"{self.size_divisor}, the flow pyramid's coarsest stride")
         x = frames.transpose(1, 2).reshape(n * t, c, h, w) - 0.5
         levels = self.pyramid(x)
+        feats = tuple(feats) if isinstance(feats, (tuple, list)) else (feats, )
         ctx = None
         if self.context is not None:
-            f = feats[-1] if isinstance(feats, (tuple, list)) else feats
-            ctx = self.context(f)
+            ctx = self.context(feats[-1])
+        skips = self._skips(feats[:-1][len(feats) - 1 - len(self.skips):], n,
+                            t, h, w)
         m = n * (t - 1)
         flow = None
         for i in range(len(levels) - 1, self.out_level - 1, -1):
@@ -242,6 +295,8 @@ class PairwiseFlowHead(WarpLossHead):
             hl, wl = f.shape[-2:]
             a, b = self._pairs(f, n, t)
             rf = self.reduces[j](f)
+            if i in skips:
+                rf = rf + skips[i]
             r = self._pairs(rf, n, t)[0]
             if ctx is not None:
                 r = r + F.interpolate(

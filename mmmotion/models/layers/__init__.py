@@ -10,6 +10,7 @@ from .image_quality import psnr, ssim, ssim_map
 from .lucas_kanade import box_filter, image_gradients, lucas_kanade_step
 from .motion_codebook import (KMeansCodebook, LearnableCodebook,
                               MotionCodebook, UniformCodebook)
+from .oracle_filters import fit_oracle_filters, oracle_frames
 from .stc_block import STCBlock
 from .upsample import BilinearUpsample, DeconvUpsample
 from .warp import backward_warp, flow_grid, warp_pair
@@ -23,5 +24,5 @@ __all__ = [
     'UniformCodebook', 'fit_kmeans_codebook', 'load_codebook', 'save_codebook',
     'STCBlock', 'clip_correlation', 'local_correlation', 'FeaturePyramid2d',
     'FlowEstimator', 'normalize_pair', 'box_filter', 'image_gradients',
-    'lucas_kanade_step'
+    'lucas_kanade_step', 'fit_oracle_filters', 'oracle_frames'
 ]
