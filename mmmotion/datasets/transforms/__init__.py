@@ -1,3 +1,4 @@
+from .camera_motion import RandomCameraMotion
 from .check_frames import CheckFrameCount
 from .depth import DepthDecode, DepthInit, DepthNormalize, load_depth_file
 from .flow_pair import LoadFlowPair, ResizeFlowPair
@@ -13,5 +14,6 @@ __all__ = [
     'CheckFrameCount', 'DepthDecode', 'DepthInit', 'DepthNormalize',
     'load_depth_file', 'NonOverlappingClips', 'AtomicFlowTargets',
     'pair_patch_flow', 'MotionFlip', 'MergeDepth', 'LoadSyntheticMotion',
-    'RetrievalSplit', 'SafeDecordInit', 'LoadFlowPair', 'ResizeFlowPair'
+    'RetrievalSplit', 'SafeDecordInit', 'LoadFlowPair', 'ResizeFlowPair',
+    'RandomCameraMotion'
 ]
