@@ -16,6 +16,8 @@
    Also printed, as a check: the growth of the process's peak resident set
    (RSS) over its size before the first step, which adds the C allocator's
    caching and fragmentation and varies from run to run.
+   ``--fp-mode local`` (issue 16): DynamoNet with local (per-pixel)
+   filters, target at most 1.25x Recognizer3D's step time.
 2. The dynamic-filter application (one grouped convolution) against a
    straightforward per-sample, per-frame loop: same output (and filter
    gradient), target >= 10x; forward alone and forward + backward (frames as
@@ -28,6 +30,9 @@ import resource
 import subprocess
 import sys
 import time
+
+# the frame-prediction head's mode of the timed DynamoNet (--fp-mode)
+FP_MODE = 'global'
 
 
 def _rss_kb() -> int:
@@ -71,6 +76,7 @@ def model_cfg(kind: str,
             in_channels=16 * width,
             num_frames=frames,
             filter_size=5,
+            mode=FP_MODE,
             conv_kernels=tuple(kernels)),
         cls_head=dict(
             type='DynamoHead',
@@ -346,6 +352,11 @@ def main():
         action='store_true',
         help='only time DynamoNet\'s own parts (fused loss, '
         'heads) beside the backbone, forward + backward')
+    p.add_argument(
+        '--fp-mode',
+        default='global',
+        choices=('global', 'local'),
+        help='DynamoNet\'s filters: global (the paper) or local (ours)')
     p.add_argument('--out', help='also write the results as JSON here')
     p.add_argument(
         '--kernels',
@@ -361,6 +372,8 @@ def main():
     p.add_argument('--_one', nargs=3, help=argparse.SUPPRESS)
     p.add_argument('--_paired', nargs=2, help=argparse.SUPPRESS)
     args = p.parse_args()
+    global FP_MODE
+    FP_MODE = args.fp_mode
     if args._paired:
         kernels = [int(k) for k in args._paired[1].split(',')]
         print(
@@ -390,7 +403,7 @@ def main():
     print(f'torch {torch.__version__}, threads {torch.get_num_threads()}, '
           f'device {"cuda" if torch.cuda.is_available() else "cpu"}, '
           f'batch {args.batch}, {args.size}x{args.size}, ResNeXt3D-18 '
-          f'base width {args.width}')
+          f'base width {args.width}, DynamoNet filters {args.fp_mode}')
 
     def sub(flag, *vals):
         cmd = [
@@ -399,7 +412,7 @@ def main():
             str(args.batch), '--steps',
             str(args.steps), '--warmup',
             str(args.warmup), '--width',
-            str(args.width)
+            str(args.width), '--fp-mode', args.fp_mode
         ]
         out = subprocess.run(
             cmd, capture_output=True, text=True, check=True).stdout
@@ -432,13 +445,15 @@ def main():
             f'{"ratio":>6} {"[range]":>13} {"target":>7} | {"R3D MB":>8} '
             f'{"Dynamo MB":>10} {"ratio":>6} {"target":>7} | '
             f'{"RSS ratio":>9}')
+    # issue 16: local filters may cost up to 1.25x (ours: 1.10x global)
+    time_target = '<=1.25' if args.fp_mode == 'local' else '<=1.10'
     for row in rows:
         r, d, t = row['recognizer3d'], row['dynamonet'], row['times']
         heads = 'x'.join(row['kernels'].split(','))
         rng = f'[{t["ratio_min"]:.2f}, {t["ratio_max"]:.2f}]'
         print(f'{row["frames"]:>3} {heads:>6} {t["r3d_step_s"]:>11.3f} '
               f'{t["dynamo_step_s"]:>14.3f} {row["time_ratio"]:>6.3f} '
-              f'{rng:>13} {"<=1.10":>7} '
+              f'{rng:>13} {time_target:>7} '
               f'| {r["peak_mb"]:>8.1f} {d["peak_mb"]:>10.1f} '
               f'{row["mem_ratio"]:>6.3f} {"<=1.15":>7} | '
               f'{row["rss_ratio"]:>9.3f}')
