@@ -51,3 +51,19 @@ def test_clips_restart_channels_kept_and_prob():
         RandomCameraMotion(prob=2)
     with pytest.raises(ValueError, match='not a zoom'):
         RandomCameraMotion(zoom=(-1.0, 0.0))
+
+
+def test_the_step_between_frames_is_the_same_with_zoom_and_rotation():
+    frame = _frame()
+    np.random.seed(1)
+    t = RandomCameraMotion(shift=(3.0, 3.0), zoom=(0.03, 0.03), rotate=2.0)
+    imgs = t(dict(imgs=[frame] * 6, clip_len=6))['imgs']
+    grey = [cv2.cvtColor(i, cv2.COLOR_BGR2GRAY) for i in imgs]
+    flows = [
+        compute_flow(a, b, 'dis')[24:-24, 24:-24]
+        for a, b in zip(grey[:-1], grey[1:])
+    ]
+    # the motion of the centre region is one step from each frame to the
+    # next (not a drift as the composed translation grows)
+    first, last = flows[0].mean((0, 1)), flows[-1].mean((0, 1))
+    assert np.abs(first - last).max() < 0.3

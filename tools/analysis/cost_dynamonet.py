@@ -475,7 +475,11 @@ def main():
           f'{fs["custom_backward_speedup"]:.1f}x faster')
     if args.out:
         with open(args.out, 'w') as f:
-            json.dump(dict(train_step=rows, dynamic_filters=fs), f, indent=2)
+            json.dump(
+                dict(
+                    fp_mode=args.fp_mode, train_step=rows, dynamic_filters=fs),
+                f,
+                indent=2)
 
 
 if __name__ == '__main__':

@@ -86,10 +86,12 @@ def scores(pred: torch.Tensor, target: torch.Tensor, loss_fp) -> Dict:
     t = pred.shape[2]
     ps = psnr(p, q, data_range=1.0, reduction='none').view(-1, t)
     ss = ssim(p, q, data_range=1.0, reduction='none').view(-1, t)
-    seen = slice(0, max(t - 1, 1))
+    if t < 2:
+        raise ValueError('the loss check needs clips of T >= 2 input frames '
+                         '(frames 2..T apart from frame T+1)')
     out.update(
-        psnr_seen=float(ps[:, seen].mean()),
-        ssim_seen=float(ss[:, seen].mean()),
+        psnr_seen=float(ps[:, :-1].mean()),
+        ssim_seen=float(ss[:, :-1].mean()),
         psnr_future=float(ps[:, -1].mean()),
         ssim_future=float(ss[:, -1].mean()))
     return out
@@ -105,7 +107,12 @@ def clip_scores(model, inputs: torch.Tensor, modes, steps: int) -> Dict:
     preds = dict(identity=frames, model=out['pred'])
     for mode in modes:
         f = fit_oracle_filters(
-            frames, target, filter_size=s, mode=mode, steps=steps)
+            frames,
+            target,
+            filter_size=s,
+            mode=mode,
+            steps=steps,
+            padding_mode=model.padding_mode)
         preds[f'oracle {mode}'] = apply_dynamic_filters(
             frames, f, model.padding_mode)
     with torch.no_grad():

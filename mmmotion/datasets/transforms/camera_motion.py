@@ -27,11 +27,13 @@ class RandomCameraMotion(BaseTransform):
     motion of the whole frame to learn: with probability ``prob``, frame
     ``k`` of each clip (``k = 0 .. clip_len - 1`` in the order of
     ``imgs``, all clips of a sample with one velocity) is warped
-    by the affine map of ``k`` steps of one random velocity drawn per clip:
-    a translation ``(dx, dy)`` (pixels a frame, each uniform in
-    ``shift``), a zoom (a factor ``1 + z`` a frame, ``z`` uniform in
-    ``zoom``) and a rotation (degrees a frame, uniform in ``rotate``), about
-    the frame's centre. Frame 0 is unchanged. Borders are replicated (no
+    by one random affine step, drawn per sample, composed ``k`` times: a
+    zoom (a factor ``1 + z`` a frame, ``z`` uniform in ``zoom``) and a
+    rotation (degrees a frame, uniform in ``rotate``) about the frame's
+    centre, then a translation ``(dx, dy)`` (pixels a frame, each uniform
+    in ``shift``). So the map from each frame to the next is the same
+    step: the image content moves at a constant velocity (+dx to the
+    right, as optical flow counts it; the camera moves the other way). Frame 0 is unchanged. Borders are replicated (no
     black edges enter a frame-prediction loss); put the transform before
     the crop so that they are mostly cropped away.
 
@@ -40,7 +42,8 @@ class RandomCameraMotion(BaseTransform):
     Required keys: ``imgs`` (a list of ``(H, W)`` or ``(H, W, C)`` arrays);
     ``clip_len`` if present (else the whole list is one clip).
     Modified keys: ``imgs``. Added keys: ``camera_motion``
-    ``(dx, dy, zoom, degrees)`` a frame, zeros where not applied.
+    ``(dx, dy, zoom, degrees)``, the step of the image content a frame,
+    zeros where not applied.
 
     Args:
         shift (float or tuple[float]): Range of the per-frame translation
@@ -78,18 +81,23 @@ class RandomCameraMotion(BaseTransform):
         deg = np.random.uniform(*self.rotate)
         h, w = imgs[0].shape[:2]
         centre = ((w - 1) / 2, (h - 1) / 2)
+        # one step: zoom and rotation about the centre, then the shift;
+        # frame k is warped by the step composed k times
+        step = np.eye(3)
+        step[:2] = cv2.getRotationMatrix2D(centre, deg, 1 + z)
+        step[:2, 2] += (dx, dy)
         clip_len = int(results.get('clip_len') or len(imgs))
-        out = []
+        out, m = [], np.eye(3)
         for i, img in enumerate(imgs):
             k = i % clip_len  # every clip of a sample starts still
             if k == 0:
                 out.append(img)
+                m = np.eye(3)
                 continue
-            m = cv2.getRotationMatrix2D(centre, deg * k, math.pow(1 + z, k))
-            m[:, 2] += (dx * k, dy * k)
+            m = step @ m
             warped = cv2.warpAffine(
                 img,
-                m, (w, h),
+                m[:2], (w, h),
                 flags=cv2.INTER_LINEAR,
                 borderMode=cv2.BORDER_REPLICATE)
             out.append(warped.reshape(img.shape))

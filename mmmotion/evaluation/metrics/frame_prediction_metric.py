@@ -53,7 +53,7 @@ class FramePredictionMetric(BaseMetric):
       last frame;
     - ``ssim_seen``, ``psnr_seen`` and their ``_copy_last``: frames 2..T
       alone, the reconstructions of frames the network has seen (issue 16;
-      the mean of the first T - 1 frames).
+      the mean of the first T - 1 frames; NaN for T = 1).
 
     With ``oracle`` (ours, issue 16), the bound of the model's own form is
     scored too: for every sample the filters of each mode in
@@ -112,6 +112,7 @@ class FramePredictionMetric(BaseMetric):
                 filter_size=5,
                 steps=300,
                 lr=0.1,
+                padding_mode='replicate',
                 num_samples=None)
             self.oracle.update(oracle)
             bad = set(self.oracle['modes']) - {'global', 'local'}
@@ -130,12 +131,13 @@ class FramePredictionMetric(BaseMetric):
             reduction='none')
         psnr_t = psnr(
             frames, target, data_range=self.data_range, reduction='none')
-        seen = slice(0, max(len(ssim_t) - 1, 1))
         out = {}
         for key, vals in (('ssim', ssim_t), ('psnr', psnr_t)):
             out[f'{key}{name}'] = vals.mean().item()
             out[f'{key}_future{name}'] = vals[-1].item()
-            out[f'{key}_seen{name}'] = vals[seen].mean().item()
+            # no frame 2..T in a 1-frame prediction (a held pair)
+            out[f'{key}_seen{name}'] = (
+                vals[:-1].mean().item() if len(vals) > 1 else math.nan)
         return out
 
     def process(self, data_batch: Any, data_samples: Sequence[Any]) -> None:
@@ -172,7 +174,9 @@ class FramePredictionMetric(BaseMetric):
                     filter_size=self.oracle['filter_size'],
                     mode=mode,
                     steps=self.oracle['steps'],
-                    lr=self.oracle['lr'])[0].transpose(0, 1).to(target)
+                    lr=self.oracle['lr'],
+                    padding_mode=self.oracle['padding_mode'])[0].transpose(
+                        0, 1).to(target)
                 result.update(
                     self._scores(
                         best.clamp(0, self.data_range), target,
@@ -232,7 +236,7 @@ class FramePredictionMetric(BaseMetric):
                 gain = metrics[f'psnr{part}_oracle_{mode}'] - copy
                 metrics[f'gain_share{part}_{mode}'] = (
                     (mean(f'psnr{part}', with_oracle) - copy) /
-                    gain if gain > 0 else math.nan)
+                    gain if gain > 0 else math.nan)  # NaN stays NaN
         if modes:
             metrics['oracle_samples'] = len(with_oracle)
         print_log(self._table(metrics, len(results)), logger='current')

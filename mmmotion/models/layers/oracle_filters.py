@@ -8,11 +8,12 @@ better than the filters fitted to the true next frames: this module fits
 them by gradient descent, per sample, so that a result can be read as the
 share of the achievable gain over copying the last frame that it captures.
 
-Ours, all of it: the filters are softmax logits, started at (almost) the
-identity (centre logit 8, others 0: copy-last, 99 % of the weight), fitted
-by Adam to the mean squared error (what PSNR measures), ``steps`` steps;
-the filters of the lowest error seen are kept, so the oracle never scores
-below its start. The filters are applied as the model applies them
+Ours, all of it: the filters are softmax logits, started near the
+identity (centre logit 8, others 0: 99 % of the weight on the centre),
+fitted by Adam to the mean squared error (what PSNR measures), ``steps``
+steps; for every frame the filters of the lowest error seen are kept,
+exact copy-last included, so no frame's oracle scores below copying the
+last frame (in squared error). The filters are applied as the model applies them
 (:func:`apply_dynamic_filters`, replicated borders).
 """
 import torch
@@ -44,7 +45,7 @@ def fit_oracle_filters(frames: Tensor,
 
     Returns:
         Tensor: The filters, ``(N, T, s, s)`` or ``(N, T, s*s, H, W)``, of
-        the lowest mean squared error reached (no gradient).
+        each frame's lowest mean squared error reached (no gradient).
     """
     if mode not in ('global', 'local'):
         raise ValueError(f"mode must be 'global' or 'local', got {mode!r}")
@@ -59,7 +60,7 @@ def fit_oracle_filters(frames: Tensor,
     s2 = filter_size**2
     frames, target = frames.detach().float(), target.detach().float()
     shape = (n, t, s2) if mode == 'global' else (n, t, s2, h, w)
-    logits = torch.zeros(shape)
+    logits = frames.new_zeros(shape)
     logits[:, :, s2 // 2] = _CENTRE_LOGIT
 
     def filters(x: Tensor) -> Tensor:
@@ -68,27 +69,33 @@ def fit_oracle_filters(frames: Tensor,
             return f.view(n, t, filter_size, filter_size)
         return f
 
-    def errors(x: Tensor) -> Tensor:
-        pred = apply_dynamic_filters(frames, filters(x), padding_mode)
-        return (pred - target).pow(2).flatten(1).mean(1)  # per sample
+    def errors(f: Tensor) -> Tensor:
+        """Mean squared error of every (sample, frame), ``(N, T)``."""
+        pred = apply_dynamic_filters(frames, f, padding_mode)
+        return (pred - target).pow(2).transpose(1, 2).flatten(2).mean(2)
 
+    # the best filters of each frame so far, from exact copy-last
+    best = frames.new_zeros(shape)
+    best[:, :, s2 // 2] = 1
+    best = best.view_as(filters(logits))
+    with torch.no_grad():
+        best_err = errors(best)
     logits.requires_grad_(True)
     opt = torch.optim.Adam([logits], lr=lr)
-    best = logits.detach().clone()
-    best_err = torch.full((n, ), float('inf'))
     with torch.enable_grad():
         for step in range(steps + 1):
-            err = errors(logits)
-            # the error of the logits before this step: keep the best
+            f = filters(logits)
+            err = errors(f)
+            # the error of the filters before this step: keep the best
             better = err.detach() < best_err
-            best[better] = logits.detach()[better]
+            best[better] = f.detach()[better]
             best_err = torch.minimum(best_err, err.detach())
             if step == steps:
                 break
             opt.zero_grad()
             err.sum().backward()
             opt.step()
-    return filters(best).detach()
+    return best
 
 
 def oracle_frames(frames: Tensor, target: Tensor, **kwargs) -> Tensor:
