@@ -21,9 +21,10 @@ this machine is noisy).
    per second and the ratios.
 3. Where that time goes (``--parts``): each model's parts timed alone on
    random clips of part 2's shape (speed does not depend on the values;
-   the channels are the config's ``model.in_channels``), forward only: the 3D encoder, the decoder (and, for a
-   decoder with a 2D frame pyramid, the pyramid inside it), the
-   upsampler's context encoder and the upsampler; each part's share of
+   the channels are the config's ``model.in_channels``), forward only:
+   the 3D encoder, the decoder (and, for a decoder with a 2D frame
+   pyramid, the pyramid inside it), the upsampler's context encoder and
+   the upsampler; each part's share of
    the sum and, for the encoder, the pairs/s that the encoder alone
    allows (a ceiling for any decoder that reads it).
 """
