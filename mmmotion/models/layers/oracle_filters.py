@@ -13,8 +13,8 @@ identity (centre logit 8, others 0: 99 % of the weight on the centre),
 fitted by Adam to the mean squared error (what PSNR measures), ``steps``
 steps; for every frame the filters of the lowest error seen are kept,
 exact copy-last included, so no frame's oracle scores below copying the
-last frame (in squared error). The filters are applied as the model applies them
-(:func:`apply_dynamic_filters`, replicated borders).
+last frame (in squared error). The filters are applied as the model
+applies them (:func:`apply_dynamic_filters`, its padding).
 """
 import torch
 from torch import Tensor
