@@ -33,9 +33,10 @@ class RandomCameraMotion(BaseTransform):
     centre, then a translation ``(dx, dy)`` (pixels a frame, each uniform
     in ``shift``). So the map from each frame to the next is the same
     step: the image content moves at a constant velocity (+dx to the
-    right, as optical flow counts it; the camera moves the other way). Frame 0 is unchanged. Borders are replicated (no
-    black edges enter a frame-prediction loss); put the transform before
-    the crop so that they are mostly cropped away.
+    right, as optical flow counts it; the camera moves the other way).
+    Frame 0 is unchanged. Borders are replicated (no black edges enter a
+    frame-prediction loss); put the transform before the crop so that
+    they are mostly cropped away.
 
     Whether it helps is measured, not assumed (issue 16).
 
