@@ -1,5 +1,4 @@
 """A random camera motion applied consistently over a clip (issue 16)."""
-import math
 from typing import Dict, Sequence, Union
 
 import cv2
