@@ -52,9 +52,13 @@ def test_oracle_beats_the_identity_on_a_real_frame_moving_1px():
     # the scene moves 1 px right a frame: a filter tap can follow it
     clip = torch.stack([torch.roll(g, k, dims=1) for k in range(T + 1)])
     clip = clip[None, None, :, :, 4:-4]  # (1, 1, T + 1, 32, 40)
-    s = tool.clip_scores(model, clip, ('global', 'local'), steps=80)
-    assert set(s) == {'identity', 'model', 'oracle global', 'oracle local'}
-    for name in ('oracle global', 'oracle local'):
+    s = tool.clip_scores(
+        model, clip, ('global', 'local'), steps=80, fits=('mse', 'loss'))
+    assert set(s) == {
+        'identity', 'model', 'oracle global', 'oracle local',
+        'oracle global (loss-fitted)', 'oracle local (loss-fitted)'
+    }
+    for name in [k for k in s if k.startswith('oracle')]:
         assert s[name]['loss_fp'] < 0.5 * s['identity']['loss_fp']
         for part in ('seen', 'future'):
             assert s[name][f'psnr_{part}'] > \
@@ -62,7 +66,12 @@ def test_oracle_beats_the_identity_on_a_real_frame_moving_1px():
     text = tool.verdict(s)
     assert 'below the identity' in text and 'cannot teach' not in text
     table = tool.format_table(s)
-    assert table.count('\n') == 5 and '| oracle local |' in table
+    assert table.count('\n') == 7 and '| oracle local |' in table
+    # fitted to the loss, the oracle's loss is no higher than fitted to
+    # the squared error
+    for mode in ('global', 'local'):
+        assert s[f'oracle {mode} (loss-fitted)']['loss_fp'] <= \
+            s[f'oracle {mode}']['loss_fp'] * 1.01
     # a static clip: nothing to gain, and the verdict says so
     still = clip[:, :, :1].expand_as(clip).contiguous()
     s = tool.clip_scores(model, still, ('global', ), steps=5)

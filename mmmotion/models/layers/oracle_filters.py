@@ -16,6 +16,8 @@ exact copy-last included, so no frame's oracle scores below copying the
 last frame (in squared error). The filters are applied as the model
 applies them (:func:`apply_dynamic_filters`, its padding).
 """
+from typing import Callable, Optional
+
 import torch
 from torch import Tensor
 
@@ -30,7 +32,8 @@ def fit_oracle_filters(frames: Tensor,
                        mode: str = 'global',
                        steps: int = 300,
                        lr: float = 0.1,
-                       padding_mode: str = 'replicate') -> Tensor:
+                       padding_mode: str = 'replicate',
+                       criterion: Optional[Callable] = None) -> Tensor:
     """Fit the filters that best map ``frames`` to ``target``.
 
     Args:
@@ -42,6 +45,11 @@ def fit_oracle_filters(frames: Tensor,
         steps (int): Adam steps. Defaults to 300.
         lr (float): Adam's learning rate on the logits. Defaults to 0.1.
         padding_mode (str): See :func:`apply_dynamic_filters`.
+        criterion (callable, optional): ``(pred, target) -> error`` to fit
+            instead of the mean squared error, e.g. the model's own
+            frame-prediction loss; a scalar error keeps the best filters
+            of the whole batch, an ``(N, T)`` one those of each frame.
+            Defaults to None (the mean squared error of each frame).
 
     Returns:
         Tensor: The filters, ``(N, T, s, s)`` or ``(N, T, s*s, H, W)``, of
@@ -69,23 +77,30 @@ def fit_oracle_filters(frames: Tensor,
             return f.view(n, t, filter_size, filter_size)
         return f
 
-    def errors(f: Tensor) -> Tensor:
-        """Mean squared error of every (sample, frame), ``(N, T)``."""
+    def errors(f: Tensor) -> tuple:
+        """The error of every (sample, frame), ``(N, T)``, and the
+        objective to minimise."""
         pred = apply_dynamic_filters(frames, f, padding_mode)
-        return (pred - target).pow(2).transpose(1, 2).flatten(2).mean(2)
+        if criterion is None:
+            err = (pred - target).pow(2).transpose(1, 2).flatten(2).mean(2)
+        else:
+            err = criterion(pred, target)
+        if err.dim() == 0:
+            return err.expand(n, t), err
+        return err, err.sum()
 
     # the best filters of each frame so far, from exact copy-last
     best = frames.new_zeros(shape)
     best[:, :, s2 // 2] = 1
     best = best.view_as(filters(logits))
     with torch.no_grad():
-        best_err = errors(best)
+        best_err = errors(best)[0]
     logits.requires_grad_(True)
     opt = torch.optim.Adam([logits], lr=lr)
     with torch.enable_grad():
         for step in range(steps + 1):
             f = filters(logits)
-            err = errors(f)
+            err, objective = errors(f)
             # the error of the filters before this step: keep the best
             better = err.detach() < best_err
             best[better] = f.detach()[better]
@@ -93,7 +108,7 @@ def fit_oracle_filters(frames: Tensor,
             if step == steps:
                 break
             opt.zero_grad()
-            err.sum().backward()
+            objective.backward()
             opt.step()
     return best
 
