@@ -221,7 +221,7 @@ def main(argv=None) -> Dict:
     if args.cfg_options:
         cfg.merge_from_dict(args.cfg_options)
     r = measure(cfg, args.checkpoint, args.split, args.num_clips, args.modes,
-                args.steps, args.seed)
+                args.steps, args.seed, tuple(args.fit))
     r.update(
         config=osp.splitext(osp.basename(args.config))[0],
         checkpoint=args.checkpoint,
