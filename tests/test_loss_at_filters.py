@@ -76,3 +76,21 @@ def test_oracle_beats_the_identity_on_a_real_frame_moving_1px():
     still = clip[:, :, :1].expand_as(clip).contiguous()
     s = tool.clip_scores(model, still, ('global', ), steps=5)
     assert 'cannot teach' in tool.verdict(s)
+
+
+def test_the_oracle_fit_does_not_depend_on_the_loss_scale():
+    """A loss 10^6 times smaller (a mean over many pixels) fits the same
+    filters: Adam's step must not crawl on tiny gradients."""
+    from mmmotion.models.layers.oracle_filters import fit_oracle_filters
+    torch.manual_seed(0)
+    frames = torch.rand(1, 1, 2, 16, 16)
+    target = torch.roll(frames, 1, -1)
+
+    def tiny(pred, tgt):
+        return 1e-6 * (pred - tgt).pow(2).transpose(1, 2).flatten(2).mean(2)
+
+    for mode in ('global', 'local'):
+        a = fit_oracle_filters(frames, target, 3, mode, steps=40)
+        b = fit_oracle_filters(
+            frames, target, 3, mode, steps=40, criterion=tiny)
+        assert torch.allclose(a, b, atol=1e-3), mode

@@ -10,7 +10,8 @@ share of the achievable gain over copying the last frame that it captures.
 
 Ours, all of it: the filters are softmax logits, started near the
 identity (centre logit 8, others 0: 99 % of the weight on the centre),
-fitted by Adam to the mean squared error (what PSNR measures), ``steps``
+fitted by Adam (eps 1e-20, so that the step does not depend on the
+loss's scale) to the mean squared error (what PSNR measures), ``steps``
 steps; for every frame the filters of the lowest error seen are kept,
 exact copy-last included, so no frame's oracle scores below copying the
 last frame (in squared error). The filters are applied as the model
@@ -96,7 +97,10 @@ def fit_oracle_filters(frames: Tensor,
     with torch.no_grad():
         best_err = errors(best)[0]
     logits.requires_grad_(True)
-    opt = torch.optim.Adam([logits], lr=lr)
+    # eps far below any gradient: a loss averaged over 10^4-10^5 pixels
+    # gives per-pixel logits gradients of 1e-9 and less, which Adam's
+    # default eps (1e-8) would shrink to a crawl (a scale-free step)
+    opt = torch.optim.Adam([logits], lr=lr, eps=1e-20)
     with torch.enable_grad():
         for step in range(steps + 1):
             f = filters(logits)
