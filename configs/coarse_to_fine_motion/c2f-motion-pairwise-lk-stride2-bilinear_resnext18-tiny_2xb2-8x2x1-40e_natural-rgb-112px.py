@@ -8,3 +8,5 @@ _base_ = [
     'natural-rgb-112px.py'
 ]
 model = dict(upsampler=dict(_delete_=True, type='BilinearUpsample'))
+# pretext only (an upsampler ablation): no downstream jobs of its own
+downstream = []

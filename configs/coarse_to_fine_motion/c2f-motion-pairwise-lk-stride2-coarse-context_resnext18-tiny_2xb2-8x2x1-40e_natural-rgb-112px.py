@@ -12,3 +12,5 @@ _base_ = [
     'natural-rgb-112px.py'
 ]
 model = dict(upsampler=dict(kernel_grid='coarse', context_stride=2))
+# pretext only (an upsampler ablation): no downstream jobs of its own
+downstream = []

@@ -127,6 +127,56 @@ def test_metric_on_known_answers():
         metric.process(None, [dict(target_flow=target)])
 
 
+def test_metric_for_a_rebalanced_classifier_on_known_answers():
+    cw = torch.tensor([[0., 0.], [1., 0.], [0., 1.]])
+    target = torch.tensor([[[[1.2, 0.], [0., 0.9]], [[0.1, 0.], [0., 0.]]]])
+    codes = torch.tensor([[[1, 2], [0, 0]]])
+    pred_codes = torch.tensor([[[1, 0], [0, 0]]])
+    sample = dict(
+        pred_flow=torch.zeros_like(target),
+        pred_flow_annealed=target.clone(),
+        pred_codes=pred_codes,
+        target_flow=target,
+        target_codes=codes,
+        zero_code=0,
+        codewords=cw)
+    with DefaultScope.overwrite_default_scope('mmmotion'):
+        metric = METRICS.build(dict(type='AtomicFlowMetric'))
+    metric.process(None, [sample])
+    m = metric.compute_metrics(metric.results)
+    # per codeword: 1 of 1, 0 of 1, 2 of 2
+    assert m['mean_class_acc'] == pytest.approx(2 / 3)
+    assert m['top1'] == 0.75
+    assert m['most_frequent_mean_class_acc'] == pytest.approx(1 / 3)
+    assert m['zero_mean_class_acc'] == pytest.approx(1 / 3)
+    assert m['present_codewords'] == 3
+    # |1.2 - 1| + |0.9 - 1| + |0.1 - 0| + 0 over 4 patches
+    assert m['floor_epe'] == pytest.approx(0.1)
+    assert m['moving_share'] == 0.25  # only 1.2 > the smallest codeword
+    assert m['zero_epe_step1'] == pytest.approx(0.55)
+    assert m['epe_annealed'] == 0 and m['epe_annealed_step1'] == 0
+    assert m['epe'] == pytest.approx(0.55)
+
+
+def test_annealed_mean_tends_to_the_mode():
+    torch.manual_seed(0)
+    model = predictor(steps=2).eval()
+    x = torch.rand(2, 1, 2, 16, 16)
+    targets = torch.randn(2, 2, 8, 8, 3) * 0.5
+    out = model(x, _samples(2, targets), mode='predict')
+    assert out[0].pred_flow_annealed.shape == (2, 8, 8, 3)
+    model.head.annealed_temperature = 1e-3
+    with torch.no_grad():  # logits apart, so that the mode is clear
+        model.head.cls.weight.mul_(1e3)
+        model.head.cls.bias.copy_(torch.randn_like(model.head.cls.bias))
+    out = model(x, _samples(2, targets), mode='predict')
+    cw = model.head.codebook.codewords.detach()
+    torch.testing.assert_close(
+        out[0].pred_flow_annealed, cw[out[0].pred_codes], atol=1e-4, rtol=0)
+    with pytest.raises(ValueError, match='annealed_temperature'):
+        predictor(annealed_temperature=0)
+
+
 def test_learnable_codebook_is_trained():
     model = predictor(codebook=dict(UNIFORM, type='LearnableCodebook'))
     x = torch.rand(2, 1, 2, 16, 16)

@@ -67,7 +67,9 @@ BACKBONES = {
 
 
 def build(backbone='ResNeXt3D', **kwargs):
-    bb, feat = BACKBONES[backbone]
+    # a backbone's name, or its config (with the feature width of its name)
+    bb, feat = BACKBONES[backbone] if isinstance(backbone, str) else (backbone,
+                                                                      None)
     cfg = dict(
         type='DynamoNet',
         backbone=bb,
@@ -221,6 +223,77 @@ def test_local_filter_mode():
     losses = model(
         torch.rand(1, 1, 1, T + 1, 16, 16), _samples([1]), mode='loss')
     assert torch.isfinite(losses['loss_fp'])
+
+
+def _local_skips(**fp):
+    bb = dict(BACKBONES['ResNeXt3D'][0], out_indices=(0, 3))
+    head = dict(
+        type='FramePredictionHead',
+        in_channels=128,
+        num_frames=T,
+        filter_size=3,
+        mid_channels=8,
+        mode='local',
+        skip_channels=(16, ))
+    head.update(fp)
+    return build(
+        backbone=bb,
+        fp_head=head,
+        cls_head=dict(
+            type='DynamoHead',
+            num_classes=3,
+            in_channels=128,
+            num_frames=T,
+            filter_size=3,
+            mid_channels=8))
+
+
+def test_local_filters_with_skips_train_jointly():
+    model = _local_skips()
+    torch.manual_seed(0)
+    inputs = torch.rand(2, 1, 1, T + 1, 32, 32)
+    losses = model(inputs, _samples([1, 2]), mode='loss')
+    assert torch.isfinite(losses['loss_fp']) and torch.isfinite(
+        losses['loss_cls'])
+    sum(losses.values()).backward()
+    # the first stage reaches the filters through the skip projection
+    assert model.fp_head.skips[0].weight.grad.abs().sum() > 0
+    feats = model.backbone(inputs[:, 0, :, :T])
+    assert len(feats) == 2 and feats[0].shape[2] == T
+    nn_init = torch.nn.init
+    nn_init.normal_(model.fp_head.fc.weight, std=1.0)
+    model.eval()
+    with torch.no_grad():
+        filters = model.fp_head(feats, (32, 32))
+    assert filters.shape == (2, T, 9, 32, 32)
+    torch.testing.assert_close(filters.sum(2), torch.ones(2, T, 32, 32))
+    # one kernel map a frame (the plain local mode shares one over time),
+    # varying within a cell of the deep 1 x 1 map
+    assert (filters[:, 0] - filters[:, 1]).abs().max() > 1e-3
+    assert filters[0, 0, 4].std() > 1e-3
+
+
+def test_local_skips_are_explained():
+    with pytest.raises(ValueError, match='need the local mode'):
+        build(
+            fp_head=dict(
+                type='FramePredictionHead',
+                in_channels=128,
+                num_frames=T,
+                skip_channels=(16, )))
+    model = _local_skips()
+    model.backbone.out_indices = (3, )
+    with pytest.raises(ValueError, match='out_indices'):
+        model(torch.rand(1, 1, 1, T + 1, 32, 32), _samples([0]), mode='loss')
+    model.backbone.out_indices = (2, 3)  # a stage past a temporal stride
+    model.fp_head.skips[0] = torch.nn.Conv3d(64, 8, 1)
+    model.backbone.stage_strides = None
+    with pytest.raises(ValueError, match='keep every'):
+        feats = [
+            torch.rand(1, 64, 2, 4, 4),
+            torch.rand(1, 128, 1, 2, 2),
+        ]
+        model.fp_head(feats, (32, 32))
 
 
 def test_clip_length_mismatch_is_explained():

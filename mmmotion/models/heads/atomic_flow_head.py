@@ -53,6 +53,11 @@ class AtomicFlowHead(BaseModule):
         loss (dict or ConfigDict): A ``RebalancedCrossEntropyLoss`` config
             (its ``num_codewords`` is filled in).
             Defaults to ``dict(type='RebalancedCrossEntropyLoss')``.
+        annealed_temperature (float): Temperature of the annealed-mean
+            decoding that ``predict`` also returns (ours, after Zhang et
+            al.'s colourisation, ECCV 2016, whose 0.38 is the default):
+            the expectation under ``softmax(logits / T)``, between the
+            mean (T = 1) and the mode (T -> 0).
         recon_weight (float): Weight of a learnable codebook's loss.
             Defaults to 1.0.
         init_cfg (dict or ConfigDict, optional): Initialization config.
@@ -71,6 +76,7 @@ class AtomicFlowHead(BaseModule):
                  norm_cfg: ConfigType = dict(type='BN'),
                  loss: ConfigType = dict(type='RebalancedCrossEntropyLoss'),
                  recon_weight: float = 1.0,
+                 annealed_temperature: float = 0.38,
                  init_cfg: OptMultiConfig = None) -> None:
         super().__init__(init_cfg=init_cfg)
         if num_steps < 1:
@@ -114,6 +120,10 @@ class AtomicFlowHead(BaseModule):
         with mmmotion_scope():
             self.loss_cls = MODELS.build(loss)
         self.recon_weight = recon_weight
+        if not annealed_temperature > 0:
+            raise ValueError('annealed_temperature must be positive, got '
+                             f'{annealed_temperature}')
+        self.annealed_temperature = float(annealed_temperature)
 
     def forward(self, h: torch.Tensor, state: List[State]) -> torch.Tensor:
         """Unroll the decoder from the encoder's output.
@@ -193,13 +203,16 @@ class AtomicFlowHead(BaseModule):
                 flows. Defaults to None.
 
         Returns:
-            dict: ``pred_flow`` ``(N, S, Hp, Wp, D)``, ``pred_codes``
-            ``(N, S, Hp, Wp)`` and, with targets, ``target_codes``
-            ``(N, S, Hp, Wp)``.
+            dict: ``pred_flow`` ``(N, S, Hp, Wp, D)``, its annealed mean
+            ``pred_flow_annealed``, ``pred_codes`` ``(N, S, Hp, Wp)`` and,
+            with targets, ``target_codes`` ``(N, S, Hp, Wp)``.
         """
         probs = logits.softmax(1)
+        annealed = (logits / self.annealed_temperature).softmax(1)
         out = dict(
             pred_flow=self.codebook.expected(probs).permute(0, 2, 3, 4, 1),
+            pred_flow_annealed=self.codebook.expected(annealed).permute(
+                0, 2, 3, 4, 1),
             pred_codes=probs.argmax(1))
         if targets is not None:
             self._check_targets(logits, targets)

@@ -116,6 +116,8 @@ class DynamoHead(BaseHead):
             torch.Tensor: Class scores ``(N, num_classes)``.
         """
         feats, filters = x
+        if isinstance(feats, (tuple, list)):  # a backbone with skip stages
+            feats = feats[-1]
         ar = self.relu(self.ar_fc(self.pool(self.ar_convs(feats)).flatten(1)))
         parts = [ar]
         if self.use_dmr:

@@ -32,6 +32,21 @@ class FramePredictionHead(BaseModule):
     T * s^2 channels at the feature resolution, averaged over time and
     upsampled bilinearly to the frame size before the softmax.
 
+    ``skip_channels`` (ours, issue 16, local mode only; after the skip
+    features of ``PairwiseFlowHead`` and De Brabandere et al.'s dynamic
+    filter networks, whose filter-generating network is an encoder-decoder
+    at the frame's resolution): the deep features alone give a map of
+    4 x 4 kernels for a 112 px frame, too coarse to follow a moving person.
+    With skips, the backbone returns earlier stages too (``out_indices``,
+    e.g. ``(0, 3)``); the deep map, after the convs, is upsampled to the
+    earliest skip's grid and added, stage by stage from deep to early, to a
+    1x1x1 projection of each skip, with a 3x3x3 conv after each sum. The
+    earliest skip must keep every frame (``T`` steps): a 1x1x1 conv then
+    gives one kernel map of ``s^2`` taps per frame, upsampled bilinearly to
+    the frame size. Every frame's kernels thus come from features of that
+    frame and its neighbours (frame t+1 included, for t < T), at stride 4
+    for the tiny ResNeXt3D's first stage.
+
     Works on the features of any 3D backbone: ``(N, C, T', H', W')``.
 
     The head owns the frame-prediction loss, as MMAction2's heads own theirs
@@ -54,6 +69,9 @@ class FramePredictionHead(BaseModule):
             ``'global'``.
         pool_size (Sequence[int]): (T', H', W') of the pooling before the
             linear layer, global mode. Defaults to ``(2, 2, 2)``.
+        skip_channels (Sequence[int]): Channels of the backbone stages used
+            as skips, in the order of ``feats`` (the stages before the last
+            one); local mode only. Defaults to ``()``, no skips.
         norm_cfg (dict or ConfigDict): Config of the convs' norm layers.
             Defaults to ``dict(type='BN3d')``.
         loss_fp (dict or ConfigDict): Config of the frame-prediction loss,
@@ -71,6 +89,7 @@ class FramePredictionHead(BaseModule):
                  conv_kernels: Sequence[int] = (1, 3),
                  mode: str = 'global',
                  pool_size: Sequence[int] = (2, 2, 2),
+                 skip_channels: Sequence[int] = (),
                  norm_cfg: ConfigType = dict(type='BN3d'),
                  loss_fp: ConfigType = dict(type='HuberLoss', delta=0.01),
                  init_cfg: OptMultiConfig = None) -> None:
@@ -78,6 +97,8 @@ class FramePredictionHead(BaseModule):
         if mode not in ('global', 'local'):
             raise ValueError(f"mode must be 'global' or 'local', got {mode!r}")
         check_filter_size(filter_size, (filter_size, filter_size))
+        if skip_channels and mode != 'local':
+            raise ValueError('skip_channels need the local mode')
         self.num_frames = num_frames
         self.filter_size = filter_size
         self.mode = mode
@@ -88,8 +109,18 @@ class FramePredictionHead(BaseModule):
             self.pool = nn.AdaptiveAvgPool3d(tuple(pool_size))
             n_pool = math.prod(pool_size)
             self.fc = nn.Linear(mid_channels * n_pool, taps)
+        elif skip_channels:
+            self.skips = nn.ModuleList(
+                [nn.Conv3d(c, mid_channels, 1) for c in skip_channels])
+            self.fuse = nn.ModuleList([
+                conv3d_stack(
+                    mid_channels, mid_channels, (3, ), norm_cfg=norm_cfg)
+                for _ in skip_channels
+            ])
+            self.fc = nn.Conv3d(mid_channels, filter_size**2, 1)
         else:
             self.fc = nn.Conv3d(mid_channels, taps, 1)
+        self.skip_channels = tuple(skip_channels)
         with mmmotion_scope():
             self.loss_fp = MODELS.build(loss_fp)
 
@@ -116,8 +147,15 @@ class FramePredictionHead(BaseModule):
             torch.Tensor: Filters ``(N, T, s, s)`` (global) or
             ``(N, T, s*s, H, W)`` (local), softmax-normalised over the taps.
         """
+        stages = ()
         if isinstance(feats, (tuple, list)):
-            feats = feats[-1]
+            stages, feats = tuple(feats[:-1]), feats[-1]
+        if len(stages) < len(self.skip_channels):
+            raise ValueError(
+                f'{len(self.skip_channels)} skip stage(s) expected before '
+                f'the last stage (skip_channels), got {len(stages)}: set the '
+                "backbone's out_indices to the skip stages and the last one")
+        stages = stages[len(stages) - len(self.skip_channels):]
         n = feats.shape[0]
         t, s = self.num_frames, self.filter_size
         if frame_size is not None:
@@ -128,7 +166,33 @@ class FramePredictionHead(BaseModule):
             return logits.softmax(-1).view(n, t, s, s)
         if frame_size is None:
             raise ValueError('local mode needs the frame size')
+        if self.skip_channels:
+            return self._local_with_skips(x, stages, frame_size)
         logits = self.fc(x).mean(2)  # (N, T*s*s, H', W')
+        logits = F.interpolate(
+            logits,
+            size=tuple(frame_size),
+            mode='bilinear',
+            align_corners=False)
+        return logits.view(n, t, s * s, *frame_size).softmax(2)
+
+    def _local_with_skips(self, x: torch.Tensor,
+                          stages: Sequence[torch.Tensor],
+                          frame_size: Tuple[int, int]) -> torch.Tensor:
+        """Local filters from the deep map ``x`` refined by the skips,
+        deep to early: ``(N, T, s*s, H, W)``."""
+        n, t, s = x.shape[0], self.num_frames, self.filter_size
+        if stages[0].shape[2] != t:
+            raise ValueError(
+                f'the earliest skip stage has {stages[0].shape[2]} time '
+                f'steps, the head predicts {t} frames: a skip must keep every '
+                'frame (a stage before any temporal stride)')
+        for f, proj, fuse in zip(stages[::-1], self.skips[::-1],
+                                 self.fuse[::-1]):
+            x = F.interpolate(
+                x, size=f.shape[2:], mode='trilinear', align_corners=False)
+            x = fuse(x + proj(f))
+        logits = self.fc(x).transpose(1, 2).flatten(0, 1)  # (N*T, s*s, h, w)
         logits = F.interpolate(
             logits,
             size=tuple(frame_size),
