@@ -12,6 +12,7 @@ from typing import Optional, Tuple
 
 import cv2
 import numpy as np
+import torch
 
 FLOW_METHODS = ('dis', 'farneback', 'tvl1')
 DIS_PRESETS = {
@@ -126,3 +127,17 @@ def compute_flow(
     else:
         flow = cv2.optflow.DualTVL1OpticalFlow_create().calc(a, b, None)
     return np.asarray(flow, dtype=np.float32)
+
+
+def grey_uint8(frame: torch.Tensor) -> np.ndarray:
+    """``(C, H, W)`` on [0, 1] to the ``(H, W)`` ``uint8`` channel mean, as
+    ``MotionWarpMetric`` computes its DIS baseline.
+
+    Args:
+        frame (Tensor): One frame on [0, 1].
+
+    Returns:
+        np.ndarray: ``uint8 (H, W)``.
+    """
+    g = frame.float().mean(0).clamp(0, 1).numpy()
+    return np.rint(g * 255).astype(np.uint8)

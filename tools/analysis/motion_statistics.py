@@ -41,7 +41,7 @@ import mmmotion  # noqa: F401
 from mmmotion.models.layers.image_quality import ssim
 from mmmotion.models.layers.warp import backward_warp
 from mmmotion.registry import DATASETS
-from mmmotion.utils.optical_flow import compute_flow
+from mmmotion.utils.optical_flow import compute_flow, grey_uint8
 
 SUB_PIXEL = 'sub-pixel budget: fix the protocol before tuning the model'
 ABOVE_PIXEL = ('budget of 1 px or more: the data moves enough for a motion '
@@ -127,20 +127,6 @@ def to_unit(clips: torch.Tensor) -> torch.Tensor:
     if scale or x.max() > 1 + 1e-3:
         x = x / 255.
     return x.clamp(0, 1)
-
-
-def grey_uint8(frame: torch.Tensor) -> np.ndarray:
-    """``(C, H, W)`` on [0, 1] to the ``(H, W)`` ``uint8`` channel mean, as
-    ``MotionWarpMetric`` computes its DIS baseline.
-
-    Args:
-        frame (Tensor): One frame on [0, 1].
-
-    Returns:
-        np.ndarray: ``uint8 (H, W)``.
-    """
-    g = frame.float().mean(0).clamp(0, 1).numpy()
-    return np.rint(g * 255).astype(np.uint8)
 
 
 def pair_statistics(prev: torch.Tensor,
