@@ -13,11 +13,8 @@ annotation file, else class indices.
 """
 import argparse
 import os.path as osp
-import sys
 
-sys.path.insert(0, osp.join(osp.dirname(osp.abspath(__file__)), '..'))
-from mmmotion.apis import init_model  # noqa: E402
-from mmmotion.apis import RecognitionResult, inference_motion  # noqa: E402
+from mmmotion.apis import RecognitionResult, inference_motion, init_model
 
 
 def parse_args(argv=None):

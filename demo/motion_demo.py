@@ -33,16 +33,13 @@ import numpy as np
 import torch
 from mmengine.utils import ProgressBar
 
-sys.path.insert(0, osp.join(osp.dirname(osp.abspath(__file__)), '..'))
-from mmmotion.apis import FramePredictionResult  # noqa
-from mmmotion.apis import (AtomicFlowResult, MotionResult, inference_motion,
-                           init_model)
-from mmmotion.utils.optical_flow import compute_flow, grey_uint8  # noqa
-from mmmotion.visualization.flow_color import flow_to_color  # noqa
-from mmmotion.visualization.motion_panels import legend  # noqa
-from mmmotion.visualization.motion_panels import (error_map, motion_tiles,
-                                                  panel_row, robust_max,
-                                                  to_rgb)
+from mmmotion.apis import (AtomicFlowResult, FramePredictionResult,
+                           MotionResult, inference_motion, init_model)
+from mmmotion.utils.optical_flow import compute_flow, grey_uint8
+from mmmotion.visualization.flow_color import flow_to_color
+from mmmotion.visualization.motion_panels import (error_map, legend,
+                                                  motion_tiles, panel_row,
+                                                  robust_max, to_rgb)
 
 
 def parse_args(argv=None):
