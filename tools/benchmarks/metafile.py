@@ -160,7 +160,31 @@ def _yaml_scalar(v):
     return f'"{v}"' if any(c in v for c in ':#{}[],&*?|<>=!%@`') else v
 
 
-def render(collection, title, url, readme, items):
+SHIPPED_FILE = osp.join('checkpoints', 'checkpoints.yml')
+
+
+def shipped_weights(root: str = '.') -> dict:
+    """{config path: weights file} of the checkpoints shipped in the
+    repository (``checkpoints/checkpoints.yml``)."""
+    path = osp.join(root, SHIPPED_FILE)
+    if not osp.isfile(path):
+        return {}
+    import yaml
+    with open(path) as f:
+        items = (yaml.safe_load(f) or {}).get('checkpoints') or []
+    return {osp.normpath(c['config']): c['file'] for c in items}
+
+
+def _weights_line(e, shipped) -> str:
+    f = shipped.get(osp.normpath(e['config']))
+    if f:
+        return f'    Weights: {f}'
+    why = ('run here, not shipped'
+           if e['run'] else 'not trained here (paper scale or not run)')
+    return f'    Weights: null  # {why}: checkpoints/README.md'
+
+
+def render(collection, title, url, readme, items, shipped=None):
     lines = [
         'Collections:', f'  - Name: {collection}', f'    README: {readme}'
     ]
@@ -200,6 +224,7 @@ def render(collection, title, url, readme, items):
                 lines.append(f'          {k}: {_yaml_scalar(v)}')
         if e['run'] and 'log' in e:
             lines.append(f'    Training Log: {e["log"]}')
+        lines.append(_weights_line(e, shipped or {}))
         if e.get('downstream'):
             lines.append('    Downstream:')
             lines += [f'      - {n}' for n in e['downstream']]
@@ -230,7 +255,7 @@ def write(config_dir,
     items = benchmark_entries(config_dir, collection, items)
     items = add_extra(items, extra, extra_file)
     text = render(collection, title, url, osp.join(config_dir, 'README.md'),
-                  items)
+                  items, shipped_weights())
     return (out or osp.join(config_dir, 'metafile.yml'), text, len(items),
             sum(e['run'] for e in items))
 
