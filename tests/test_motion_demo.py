@@ -66,3 +66,16 @@ def test_recognizer_demo_names_the_top_classes(tmp_path):
     torch.save({'state_dict': init_model(C2F).state_dict()}, c2f)
     with pytest.raises(SystemExit, match='not a recognizer'):
         demo_recognizer.main([CLIP, C2F, c2f])
+
+
+def test_gallery_is_made_by_one_command(tmp_path):
+    sys.path.insert(0,
+                    osp.join(osp.dirname(__file__), '..', 'tools', 'analysis'))
+    import gallery
+    out = tmp_path / 'gallery.md'
+    gallery.main(['--out', str(out), '--pairs', '1'])
+    text = out.read_text()
+    for name, *_ in gallery.PICTURES:
+        assert (tmp_path / 'gallery' / f'{name}.gif').is_file()
+        assert f'gallery/{name}.gif' in text
+    assert text.count('python demo/motion_demo.py') == len(gallery.PICTURES)

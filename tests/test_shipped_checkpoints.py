@@ -23,7 +23,7 @@ def _sha256(path):
 
 @pytest.mark.parametrize(
     'entry', SHIPPED, ids=lambda e: osp.basename(e['file']))
-def test_shipped_checkpoint_reproduces_its_metric(entry, tmp_path):
+def test_shipped_checkpoint_reproduces_its_metric(entry, tmp_path, request):
     assert _sha256(entry['file']) == entry['sha256']
     assert entry['file'].endswith(f'_{entry["sha256"][:8]}.pth')
     model = init_model(entry['config'], entry['file'])  # the key check
@@ -32,6 +32,11 @@ def test_shipped_checkpoint_reproduces_its_metric(entry, tmp_path):
     with open(osp.join(check['log'], 'test_metrics.json')) as f:
         recorded = json.load(f)[check['metric']]
     cfg = Config.fromfile(check['config'])
+    options = check.get('cfg_options') or {}
+    if any('MSR_MINI' in str(v) for v in options.values()):
+        mini = request.getfixturevalue('msr_mini')
+        options = {k: v.replace('MSR_MINI', mini) for k, v in options.items()}
+    cfg.merge_from_dict(options)
     cfg.work_dir = str(tmp_path)
     cfg.load_from = entry['file']
     cfg.default_hooks = dict(cfg.default_hooks, checkpoint=None)

@@ -23,6 +23,10 @@ bash tools/dist_train.sh $RGB 2 --work-dir $W/c2f_rgb --seed 0
 python tools/test.py $RGB $W/c2f_rgb/epoch_40.pth --work-dir $W/c2f_rgb/test
 python tools/analysis/motion_picture.py $RGB $W/c2f_rgb/epoch_40.pth \
     --out $W/motion_heldout.png --index 0 --pairs 3 | tee $W/motion_picture.txt
+python demo/motion_demo.py \
+    tests/data/natural_rgb/intel-preview_face-demographics-walking.mp4 \
+    $RGB $W/c2f_rgb/epoch_40.pth --out $W/motion_heldout.gif --dis \
+    --max-pairs 8 | tail -n 1
 python tools/data/msr_action3d/convert.py --src tests/data/msr_action3d \
     --out $W/data | tail -n 1
 PRE=$D/c2f-motion-pairwise-lk-stride2_resnext18-tiny_8x2x1-30e_msr-action3d-mini-depth-64px.py
@@ -47,7 +51,10 @@ print('[quickstart] 1. self-supervised motion on 3 held-out natural-RGB '
       'lower is better):')
 for name, label in labels.items():
     print(f'    {label:<18} {rgb[f"motion/{name}_l1"]:.4f}')
-print('    picture (ours beside DIS): work_dirs/demo/motion_heldout.png')
+print('    pictures of its motion beside DIS on the first held-out clip: '
+      'work_dirs/demo/motion_heldout.png, work_dirs/demo/motion_heldout.gif'
+      ' (any video: python demo/motion_demo.py VIDEO CONFIG CHECKPOINT '
+      '--out out.gif)')
 print('[quickstart] 2. the same pretraining on 11 MSR Action3D depth clips; '
       'motion on the 10 held-out clips:')
 for name, label in labels.items():

@@ -42,7 +42,7 @@ def label(img: np.ndarray, text: str) -> np.ndarray:
     w = img.shape[1]
     scale = 0.35
     band = np.full((LABEL_HEIGHT, w, 3), 255, np.uint8)
-    cv2.putText(band, text[:max(4, w // 7)], (2, LABEL_HEIGHT - 5),
+    cv2.putText(band, text[:max(4, w * 2 // 13)], (2, LABEL_HEIGHT - 5),
                 cv2.FONT_HERSHEY_SIMPLEX, scale, (0, 0, 0), 1, cv2.LINE_AA)
     return np.concatenate([band, img], 0)
 

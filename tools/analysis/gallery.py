@@ -1,0 +1,98 @@
+"""The gallery: pictures of the shipped checkpoints' output on held-out
+clips, made by demo/motion_demo.py, and the page that shows them.
+
+    python tools/analysis/gallery.py [--out docs/gallery.md] [--pairs 6]
+
+Writes ``docs/gallery/<name>.gif`` (one GIF a clip and model: each pair of
+frames the model reads, its output beside OpenCV DIS on the same frames)
+and ``docs/gallery.md`` with every picture's own command. The clips are
+shipped in tests/data and held out of every training: natural-RGB clips of
+the held-out list, MSR Action3D sequences of test subjects.
+"""
+import argparse
+import os
+import os.path as osp
+import sys
+
+import yaml
+
+sys.path.insert(
+    0, osp.join(osp.dirname(osp.abspath(__file__)), '..', '..', 'demo'))
+import motion_demo  # noqa: E402
+
+NAT = 'tests/data/natural_rgb/'
+MSR = 'tests/data/msr_action3d/'
+C2F_RGB = ('configs/coarse_to_fine_motion/c2f-motion-pairwise-lk-stride2_'
+           'resnext18-tiny_2xb2-8x2x1-40e_natural-rgb-112px.py')
+C2F_MSR = ('configs/coarse_to_fine_motion/c2f-motion-pairwise-lk-stride2_'
+           'resnext18-tiny_8x3x1-30e_msr-action3d-depth-96px.py')
+# (name, title, clip, config): the checkpoint is the shipped one of config
+PICTURES = [
+    ('c2f_natural-rgb_walking', 'Coarse-to-fine motion, natural RGB: '
+     'people walking (held out)', NAT + 'intel-preview_face-demographics-'
+     'walking.mp4', C2F_RGB),
+    ('c2f_natural-rgb_cricket', 'Coarse-to-fine motion, natural RGB: a '
+     'cricket shot (held out)', NAT + 'ucf101_v_CricketShot_g04_c01.mp4',
+     C2F_RGB),
+    ('c2f_natural-rgb_cartoon', 'Coarse-to-fine motion, natural RGB: a '
+     'cartoon (held out)', NAT + 'moviepy_pigs_in_a_polka.mp4', C2F_RGB),
+    ('c2f_msr-depth_high-arm-wave', 'Coarse-to-fine motion, MSR Action3D '
+     'depth: high arm wave, subject 2 (a test subject)',
+     MSR + 'a01_s02_e01_sdepth.mat', C2F_MSR),
+    ('c2f_msr-depth_a05', 'Coarse-to-fine motion, MSR Action3D depth: '
+     'action 5, subject 2 (a test subject)', MSR + 'a05_s02_e01_sdepth.mat',
+     C2F_MSR),
+]
+
+
+def shipped():
+    with open('checkpoints/checkpoints.yml') as f:
+        items = yaml.safe_load(f)['checkpoints']
+    return {osp.normpath(c['config']): c['file'] for c in items}
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    p.add_argument('--out', default='docs/gallery.md')
+    p.add_argument('--pairs', type=int, default=6)
+    args = p.parse_args(argv)
+    weights = shipped()
+    folder = osp.join(osp.dirname(args.out), 'gallery')
+    os.makedirs(folder, exist_ok=True)
+    lines = [
+        '# Gallery', '', 'What the shipped CPU checkpoints ([checkpoints/]'
+        '(../checkpoints/README.md)) see on clips held out of every '
+        'training, made by `demo/motion_demo.py`; the whole page by '
+        '`python tools/analysis/gallery.py`. Each picture is one frame pair '
+        'of the frames the model reads (its config\'s test pipeline); left '
+        'to right: the frame, the model\'s motion colour-coded (hue: '
+        'direction, brightness: magnitude, the wheel on the right: the '
+        'scale, one for the clip), the error of the next frame warped back '
+        'by that motion (x4), then OpenCV DIS flow on the same frames and '
+        'its warp error. The numbers these models score are in '
+        '[checkpoints/README.md](../checkpoints/README.md) and the methods\''
+        ' READMEs.', ''
+    ]
+    for name, title, clip, config in PICTURES:
+        ckpt = weights.get(osp.normpath(config))
+        if ckpt is None:
+            raise SystemExit(f'{config}: no shipped checkpoint '
+                             '(checkpoints/checkpoints.yml)')
+        gif = osp.join(folder, f'{name}.gif')
+        cmd = [
+            clip, config, ckpt, '--out', gif, '--dis', '--max-pairs',
+            str(args.pairs)
+        ]
+        motion_demo.main(cmd)
+        lines += [
+            f'## {title}', '', f'![{name}](gallery/{name}.gif)', '', '```bash',
+            'python demo/motion_demo.py ' +
+            ' \\\n    '.join([' '.join(cmd[:2]), ' '.join(cmd[2:])]), '```', ''
+        ]
+    with open(args.out, 'w') as f:
+        f.write('\n'.join(lines))
+    print(f'{len(PICTURES)} pictures -> {args.out}')
+
+
+if __name__ == '__main__':
+    main()
