@@ -200,3 +200,28 @@ def test_fit_oracle_filters_recovers_a_known_shift(clip):
     assert f.shape == (1, 2, 3, 3)
     # the mass moves to the tap one pixel left of the centre
     assert (f[0, :, 1, 0] > 0.8).all()
+
+
+def test_dis_flow_bound_recovers_a_known_shift(clip):
+    """The motion bound (issue 16): a clip whose every frame is the last
+    one shifted by 1 px; DIS flow, clamped to the filter's reach, predicts
+    it far better than copy-last, and copy-last captures none of that."""
+    base = clip[:, :1, :, :].float().repeat(1, 5, 1, 1)
+    moved = torch.stack(
+        [torch.roll(base[:, 0], shifts=(t, t), dims=(1, 2))
+         for t in range(5)], 1)
+    sample = _sample(moved, moved[:, :-1].clone())
+    metric = FramePredictionMetric(flow_bound=2)
+    metric.process(None, [sample])
+    result = metric.compute_metrics(metric.results)
+    for part in ('', '_seen', '_future'):
+        assert result[f'psnr{part}_dis'] > result[f'psnr{part}_copy_last'] + 3
+    assert result['gain_share_seen_dis'] == pytest.approx(0.0, abs=1e-6)
+    # with no reach at all the bound is copy-last
+    metric = FramePredictionMetric(flow_bound=1e-6)
+    metric.process(None, [sample])
+    result = metric.compute_metrics(metric.results)
+    assert result['psnr_dis'] == pytest.approx(
+        result['psnr_copy_last'], abs=1e-3)
+    with pytest.raises(ValueError, match='flow_bound must be positive'):
+        FramePredictionMetric(flow_bound=0)

@@ -9,8 +9,10 @@ from torch import Tensor
 
 from mmmotion.models.layers.image_quality import psnr, ssim
 from mmmotion.models.layers.oracle_filters import oracle_frames
+from mmmotion.models.layers.warp import backward_warp
 from mmmotion.registry import METRICS
 from mmmotion.utils.data_sample import sample_field
+from mmmotion.utils.optical_flow import compute_flow, grey_uint8
 
 _KEYS = ('pred_frames', 'target_frames', 'copy_frames')
 _METRIC_KEYS = ('ssim', 'psnr', 'ssim_copy_last', 'psnr_copy_last',
@@ -66,6 +68,15 @@ class FramePredictionMetric(BaseMetric):
     on the means of the samples with an oracle (NaN where the oracle gains
     nothing), and ``oracle_samples``, their number.
 
+    With ``flow_bound`` (ours, issue 16), a bound of *motion* beside the
+    bound of the filters' form (the local oracle can match any value within
+    a pixel's neighbourhood, moving or not): each input frame warped onto
+    its true next frame by OpenCV DIS flow (medium) from that next frame
+    back to it, each component clamped to ``flow_bound`` pixels (2: what a
+    5 x 5 filter reaches), the bilinear warp being itself a local filter.
+    It gives ``{ssim,psnr}{,_future,_seen}_dis`` and
+    ``gain_share_{seen,future}_dis``.
+
     PSNR is in dB, per frame, with the MSE clamped so that a perfect frame
     scores 100 dB (see :func:`~mmmotion.models.layers.image_quality.psnr`).
 
@@ -83,6 +94,8 @@ class FramePredictionMetric(BaseMetric):
             ``'local'``), ``filter_size`` (5), ``steps`` (300) and ``lr``
             (0.1) of the oracle filters; None for no oracle. Defaults to
             None.
+        flow_bound (float, optional): The clamp (pixels) of the DIS bound;
+            None for none. Defaults to None.
 
     Example:
         >>> val_evaluator = dict(type='FramePredictionMetric')
@@ -96,7 +109,8 @@ class FramePredictionMetric(BaseMetric):
                  collect_device: str = 'cpu',
                  prefix: Optional[str] = 'frame_pred',
                  collect_dir: Optional[str] = None,
-                 oracle: Optional[dict] = None) -> None:
+                 oracle: Optional[dict] = None,
+                 flow_bound: Optional[float] = None) -> None:
         super().__init__(
             collect_device=collect_device,
             prefix=prefix,
@@ -105,6 +119,10 @@ class FramePredictionMetric(BaseMetric):
             raise ValueError(f'data_range must be positive, got {data_range}.')
         self.data_range = float(data_range)
         self.win_size = win_size
+        if flow_bound is not None and not flow_bound > 0:
+            raise ValueError(
+                f'flow_bound must be positive, got {flow_bound}')
+        self.flow_bound = flow_bound
         self.oracle = None
         if oracle is not None:
             self.oracle = dict(
@@ -181,7 +199,25 @@ class FramePredictionMetric(BaseMetric):
                     self._scores(
                         best.clamp(0, self.data_range), target,
                         f'_oracle_{mode}'))
+            if self.flow_bound is not None:
+                result.update(
+                    self._scores(
+                        self._dis_frames(copy, target), target, '_dis'))
             self.results.append(result)
+
+    def _dis_frames(self, copy: Tensor, target: Tensor) -> Tensor:
+        """``(T, C, H, W)`` inputs warped onto their true next frames by
+        DIS flow clamped to ``flow_bound`` pixels."""
+        r = self.data_range
+        flows = [
+            torch.from_numpy(
+                compute_flow(grey_uint8(t / r), grey_uint8(c / r),
+                             'dis')).permute(2, 0, 1)
+            for c, t in zip(copy.float(), target.float())
+        ]
+        b = self.flow_bound
+        flow = torch.stack(flows).clamp(-b, b).to(copy)
+        return backward_warp(copy, flow).clamp(0, r)
 
     @staticmethod
     def _frames(sample: Any, index: int) -> List[Tensor]:
@@ -221,6 +257,11 @@ class FramePredictionMetric(BaseMetric):
                 f'{k}{part}_oracle_{mode}' for k in ('ssim', 'psnr')
                 for part in ('', '_future', '_seen')
             ]
+        if self.flow_bound is not None:
+            keys += [
+                f'{k}{part}_dis' for k in ('ssim', 'psnr')
+                for part in ('', '_future', '_seen')
+            ]
         with_oracle = [r for r in results if 'oracle' in r]
 
         def mean(key, rows):
@@ -237,6 +278,13 @@ class FramePredictionMetric(BaseMetric):
                 metrics[f'gain_share{part}_{mode}'] = (
                     (mean(f'psnr{part}', with_oracle) - copy) /
                     gain if gain > 0 else math.nan)  # NaN stays NaN
+        if self.flow_bound is not None:
+            for part in ('_seen', '_future'):
+                copy = metrics[f'psnr{part}_copy_last']
+                gain = metrics[f'psnr{part}_dis'] - copy
+                metrics[f'gain_share{part}_dis'] = (
+                    (metrics[f'psnr{part}'] - copy) /
+                    gain if gain > 0 else math.nan)
         if modes:
             metrics['oracle_samples'] = len(with_oracle)
         print_log(self._table(metrics, len(results)), logger='current')
@@ -251,6 +299,8 @@ class FramePredictionMetric(BaseMetric):
         labels += [(f'oracle {m} filters', f'_oracle_{m}')
                    for m in ('global', 'local')
                    if f'psnr_oracle_{m}' in metrics]
+        if 'psnr_dis' in metrics:
+            labels.append(('DIS flow (clamped)', '_dis'))
         for label, suffix in labels:
             rows.append((label, f'{metrics["ssim" + suffix]:.4f}',
                          f'{metrics["psnr" + suffix]:.2f}',
@@ -269,7 +319,7 @@ class FramePredictionMetric(BaseMetric):
             if k.startswith('gain_share')
         ]
         if shares:
-            lines.append('share of the oracle PSNR gain over copy-last: ' +
+            lines.append('share of the bound\'s PSNR gain over copy-last: ' +
                          ', '.join(shares))
         return '\n'.join([
             f'Frame prediction on {num_samples} samples (PSNR in dB; seen: '
