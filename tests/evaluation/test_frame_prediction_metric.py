@@ -208,8 +208,8 @@ def test_dis_flow_bound_recovers_a_known_shift(clip):
     it far better than copy-last, and copy-last captures none of that."""
     base = clip[:, :1, :, :].float().repeat(1, 5, 1, 1)
     moved = torch.stack(
-        [torch.roll(base[:, 0], shifts=(t, t), dims=(1, 2))
-         for t in range(5)], 1)
+        [torch.roll(base[:, 0], shifts=(t, t), dims=(1, 2)) for t in range(5)],
+        1)
     sample = _sample(moved, moved[:, :-1].clone())
     metric = FramePredictionMetric(flow_bound=2)
     metric.process(None, [sample])

@@ -120,8 +120,7 @@ class FramePredictionMetric(BaseMetric):
         self.data_range = float(data_range)
         self.win_size = win_size
         if flow_bound is not None and not flow_bound > 0:
-            raise ValueError(
-                f'flow_bound must be positive, got {flow_bound}')
+            raise ValueError(f'flow_bound must be positive, got {flow_bound}')
         self.flow_bound = flow_bound
         self.oracle = None
         if oracle is not None:
