@@ -57,4 +57,9 @@ for s in $SEEDS; do
   $REC $LPD/linear-probe_convlstm-tiny_16x1x1-30e_msr-action3d-depth-64x48px.py \
     --run-name convlstm-tiny_random-init --seed $s \
     -- --no-validate --cfg-options model.backbone.encoder.init_cfg=None
+  for fold in 1 2 3; do
+    $REC $LPD/linear-probe_resnext18-tiny_8x2x1-30e_ud810-fold$fold-rgb-64px.py \
+      --run-name resnext18-tiny_random-init_ud810-fold$fold --seed $s \
+      -- --no-validate --cfg-options model.backbone.init_cfg=None
+  done
 done
