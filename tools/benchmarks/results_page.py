@@ -46,8 +46,8 @@ REFERENCE_ROWS = {
     ],
     'ud810-lopo': [
         ('random initialisation (no training)', 'ResNeXt3D-18 tiny', None,
-         [L + f'resnext18-tiny_random-init_ud810-{f}' for f in UD],
-         [R + f'resnext18-tiny_random-init_ud810-{f}' for f in UD]),
+         [L + f'resnext18-tiny_random-init_ud810-{f}' for f in UD
+          ], [R + f'resnext18-tiny_random-init_ud810-{f}' for f in UD]),
         ('random initialisation (no training)', 'ConvLSTM tiny', None, None,
          [R + f'convlstm-tiny_random-init_ud810-{f}' for f in UD]),
         ('supervised from scratch', 'ResNeXt3D-18 tiny', [
