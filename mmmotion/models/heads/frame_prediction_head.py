@@ -169,11 +169,19 @@ class FramePredictionHead(BaseModule):
         if self.skip_channels:
             return self._local_with_skips(x, stages, frame_size)
         logits = self.fc(x).mean(2)  # (N, T*s*s, H', W')
+        return self._to_frames(logits, n, frame_size)
+
+    def _to_frames(self, logits: torch.Tensor, n: int,
+                   frame_size: Tuple[int, int]) -> torch.Tensor:
+        """Logits ``(N*T, s*s, h, w)`` or ``(N, T*s*s, h, w)`` upsampled
+        bilinearly to the frames, softmax over the taps:
+        ``(N, T, s*s, H, W)``."""
         logits = F.interpolate(
             logits,
             size=tuple(frame_size),
             mode='bilinear',
             align_corners=False)
+        t, s = self.num_frames, self.filter_size
         return logits.view(n, t, s * s, *frame_size).softmax(2)
 
     def _local_with_skips(self, x: torch.Tensor,
@@ -181,7 +189,7 @@ class FramePredictionHead(BaseModule):
                           frame_size: Tuple[int, int]) -> torch.Tensor:
         """Local filters from the deep map ``x`` refined by the skips,
         deep to early: ``(N, T, s*s, H, W)``."""
-        n, t, s = x.shape[0], self.num_frames, self.filter_size
+        n, t = x.shape[0], self.num_frames
         if stages[0].shape[2] != t:
             raise ValueError(
                 f'the earliest skip stage has {stages[0].shape[2]} time '
@@ -193,12 +201,7 @@ class FramePredictionHead(BaseModule):
                 x, size=f.shape[2:], mode='trilinear', align_corners=False)
             x = fuse(x + proj(f))
         logits = self.fc(x).transpose(1, 2).flatten(0, 1)  # (N*T, s*s, h, w)
-        logits = F.interpolate(
-            logits,
-            size=tuple(frame_size),
-            mode='bilinear',
-            align_corners=False)
-        return logits.view(n, t, s * s, *frame_size).softmax(2)
+        return self._to_frames(logits, n, frame_size)
 
     def loss(self,
              frames: torch.Tensor,
