@@ -258,3 +258,26 @@ def test_results_page_reads_only_recorded_runs(tmp_path):
     (d / 'test_metrics.json').write_text(json.dumps({'acc/top5': 0.9}))
     with pytest.raises(KeyError, match='has no acc/top1'):
         results_page.render(str(tmp_path))
+
+
+def test_check_seek_passes_a_clean_clip(tmp_path):
+    import subprocess
+    import sys
+    out = tmp_path / 'report.tsv'
+    clip = 'tests/data/natural_rgb/imageio_newtonscradle.mp4'
+    r = subprocess.run([
+        sys.executable, 'tools/data/check_seek.py', clip, '--frames', '3',
+        '--out',
+        str(out)
+    ],
+                       capture_output=True,
+                       text=True)
+    assert r.returncode == 0, r.stderr
+    name, frames, diff, state = out.read_text().strip().split('\t')
+    assert name == clip and int(frames) == 36 and state == 'ok'
+    assert float(diff) <= 1.0
+    r = subprocess.run(
+        [sys.executable, 'tools/data/check_seek.py', 'nope.mp4'],
+        capture_output=True,
+        text=True)
+    assert r.returncode == 1 and 'unreadable' in r.stdout
