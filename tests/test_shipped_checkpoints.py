@@ -1,6 +1,5 @@
 """Every shipped checkpoint loads through init_model and reproduces its
 recorded pretext metric on clips shipped in tests/data."""
-import hashlib
 import json
 import os.path as osp
 
@@ -11,20 +10,16 @@ from mmengine.registry import DefaultScope
 from mmengine.runner import Runner
 
 from mmmotion.apis import init_model
+from mmmotion.utils.file_hash import sha256
 
 with open('checkpoints/checkpoints.yml') as f:
     SHIPPED = yaml.safe_load(f)['checkpoints']
 
 
-def _sha256(path):
-    with open(path, 'rb') as f:
-        return hashlib.sha256(f.read()).hexdigest()
-
-
 @pytest.mark.parametrize(
     'entry', SHIPPED, ids=lambda e: osp.basename(e['file']))
 def test_shipped_checkpoint_reproduces_its_metric(entry, tmp_path, request):
-    assert _sha256(entry['file']) == entry['sha256']
+    assert sha256(entry['file']) == entry['sha256']
     assert entry['file'].endswith(f'_{entry["sha256"][:8]}.pth')
     model = init_model(entry['config'], entry['file'])  # the key check
     assert not model.training

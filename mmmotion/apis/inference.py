@@ -6,10 +6,10 @@ from typing import List, Optional, Union
 import numpy as np
 import torch
 import torch.nn as nn
-import torch.nn.functional as F
 
 from mmmotion.models.layers.atomic_flow_decoding import decode_dense_flow
 from mmmotion.models.layers.filter_motion import filters_to_motion
+from mmmotion.models.utils import unit_frames
 from .video_clips import ClipReader, VideoInput, video_pipeline_cfg
 
 
@@ -83,17 +83,6 @@ def _kind(model: nn.Module) -> str:
     raise TypeError(f'{name}: no inference for this model (a coarse-to-fine '
                     'motion model, DynamoNet, an atomic-flow predictor or a '
                     'recognizer)')
-
-
-def _unit(model: nn.Module, x: torch.Tensor) -> torch.Tensor:
-    """Preprocessed inputs back on [0, 1]."""
-    dp = model.data_preprocessor
-    x = x.float()
-    if getattr(dp, '_enable_normalize', False):
-        x = x * dp.std.to(x) + dp.mean.to(x)
-    if x.max() > 1 + 1e-3:
-        x = x / 255.
-    return x.clamp(0, 1)
 
 
 def _clip_len(model: nn.Module, kind: str, reader: ClipReader) -> int:
@@ -181,19 +170,15 @@ def inference_motion(model: nn.Module,
 
 def _run(model, kind: str, x: torch.Tensor, samples) -> dict:
     """One batch of windows ``(N, C, T, H, W)`` -> per-window outputs."""
-    if kind == 'motion':
-        h, w = x.shape[-2:]
-        s = getattr(model.decoder, 'size_divisor', model.decoder.out_stride)
-        pad = (0, -w % s, 0, -h % s, 0, 0)
-        clips = model._clips(x)
-        padded = F.pad(clips, pad, mode='replicate') if any(pad) else clips
+    if kind == 'motion':  # the model's own predict (any frame size)
+        done = model.predict(model._clips(x), samples)
         return dict(
-            frames=_unit(model, clips),
-            motion=model.motion(padded)[..., :h, :w])
+            frames=unit_frames(model.data_preprocessor, x),
+            motion=torch.stack([s.pred_motion for s in done]))
     if kind == 'frame_prediction':
         out = model.predict_frames(x)
         res = dict(
-            frames=_unit(model, x),
+            frames=unit_frames(model.data_preprocessor, x),
             pred=out['pred'],
             filters=out['filters'],
             motion=filters_to_motion(out['filters'], tuple(x.shape[-2:])))
@@ -205,11 +190,7 @@ def _run(model, kind: str, x: torch.Tensor, samples) -> dict:
     if kind == 'atomic_flow':
         pairs = model._pairs(x[:, :, :2])
         h, w = pairs.shape[-2:]
-        s = model.backbone.feature_stride
-        pad = (0, -w % s, 0, -h % s, 0, 0)
-        padded = F.pad(pairs, pad, mode='replicate') if any(pad) else pairs
-        logits = model.logits(padded)
-        patch = padded.shape[-1] // logits.shape[-1]
+        logits, patch = model.padded_logits(pairs)
         cw = model.head.codebook.codewords.detach()
         flow = torch.stack([
             decode_dense_flow(logits, cw, patch, step=k)[..., :h, :w]

@@ -27,7 +27,6 @@ window ends at the last sampled frame (it may overlap its neighbour more).
 from typing import Dict, Iterator, List, Optional, Sequence, Union
 
 import numpy as np
-import torch
 from mmengine.config import Config
 from mmengine.dataset import Compose, pseudo_collate
 from mmengine.registry import DefaultScope
@@ -199,7 +198,3 @@ class ClipReader:
             ]
             inds = [b.pop('frame_inds') for b in batch]
             yield pseudo_collate(batch), inds
-
-
-def as_tensor(x) -> torch.Tensor:
-    return x if isinstance(x, torch.Tensor) else torch.as_tensor(x)

@@ -38,7 +38,6 @@ the recorded numbers: ``tools/benchmarks/results.py compare``).
 """
 import argparse
 import glob
-import hashlib
 import os
 import os.path as osp
 import shutil
@@ -48,15 +47,9 @@ import record_run
 import records as br
 import results
 
+from mmmotion.utils.file_hash import sha256
+
 ROOT = osp.abspath(osp.join(osp.dirname(__file__), '..', '..'))
-
-
-def sha256(path, chunk=1 << 20):
-    h = hashlib.sha256()
-    with open(path, 'rb') as f:
-        for block in iter(lambda: f.read(chunk), b''):
-            h.update(block)
-    return h.hexdigest()
 
 
 def config_of_checkpoint(ckpt):

@@ -9,8 +9,9 @@ the nearest key frame. A stream whose key frames are not clean entry points
 (open GOPs, a broken index) then decodes *silently wrong*: no error that
 ``SafeDecordInit``'s check can see, only ffmpeg's "error while decoding MB"
 lines, and grey or smeared frames. Measured on the shared natural-RGB set
-(2026-12-06): ``imageio_cockatoo.mp4`` (a held-out clip) gives frames 131-148
-76 grey levels away from the same frames decoded from frame 0.
+(2026-12-06, ``docs/logs/seek_check``): ``imageio_cockatoo.mp4`` (a held-out
+clip) gives frames up to 79.8 grey levels away from the same frames decoded
+from frame 0.
 
 For every video: decode all frames in order, then ``--frames`` frames spread
 over the video, each by random access in a fresh reader, and compare (mean

@@ -11,19 +11,12 @@ path and the full sha256 (for a metafile's ``Weights:`` and the checkpoint
 table).
 """
 import argparse
-import hashlib
 import os
 import os.path as osp
 
 from extract_backbone_weights import extract
 
-
-def sha256(path: str) -> str:
-    h = hashlib.sha256()
-    with open(path, 'rb') as f:
-        for block in iter(lambda: f.read(1 << 20), b''):
-            h.update(block)
-    return h.hexdigest()
+from mmmotion.utils.file_hash import sha256
 
 
 def publish(src: str, dst: str) -> tuple:

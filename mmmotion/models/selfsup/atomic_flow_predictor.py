@@ -9,7 +9,7 @@ from mmaction.utils import ConfigType, OptConfigType, OptMultiConfig
 from mmmotion.registry import MODELS
 from mmmotion.utils.data_sample import sample_field
 from ..layers.atomic_flow_decoding import DECODES, UPSAMPLES, decode_dense_flow
-from ..utils import MotionBaseModel
+from ..utils import MotionBaseModel, unit_frames
 
 DENSE_FLOW_KEYS = ('step', 'decode', 'upsample')
 
@@ -200,13 +200,24 @@ class AtomicFlowPredictor(MotionBaseModel):
         Returns:
             torch.Tensor: ``(N, C, T, H, W)`` on [0, 1].
         """
-        x = pairs.float()
-        dp = self.data_preprocessor
-        if getattr(dp, '_enable_normalize', False):
-            x = x * dp.std.to(x) + dp.mean.to(x)
-        if x.max() > 1 + 1e-3:
-            x = x / 255.
-        return x.clamp(0, 1)
+        return unit_frames(self.data_preprocessor, pairs)
+
+    def padded_logits(self, pairs: torch.Tensor) -> tuple:
+        """Logits of frame pairs of any size, replicate-padded to the
+        encoder's stride (ours): ``(logits (N, K, S, Hp, Wp), patch size)``;
+        patch ``(i, j)`` covers pixels ``[i p, (i + 1) p) x [j p, (j + 1) p)``
+        of the padded frames."""
+        h, w = pairs.shape[-2:]
+        s = self.backbone.feature_stride
+        pad = (0, -w % s, 0, -h % s, 0, 0)
+        padded = F.pad(pairs, pad, mode='replicate') if any(pad) else pairs
+        logits = self.logits(padded)
+        hp, wp = logits.shape[-2:]
+        patch = padded.shape[-1] // wp
+        if (hp * patch, wp * patch) != tuple(padded.shape[-2:]):
+            raise ValueError(f'a {hp} x {wp} patch grid does not tile frames '
+                             f'of {tuple(padded.shape[-2:])}')
+        return logits, patch
 
     @torch.no_grad()
     def predict_dense_flow(self,
@@ -237,15 +248,7 @@ class AtomicFlowPredictor(MotionBaseModel):
         """
         pairs = self._pairs(inputs)
         h, w = pairs.shape[-2:]
-        s = self.backbone.feature_stride
-        pad = (0, -w % s, 0, -h % s, 0, 0)
-        padded = F.pad(pairs, pad, mode='replicate') if any(pad) else pairs
-        logits = self.logits(padded)
-        hp, wp = logits.shape[-2:]
-        patch = padded.shape[-1] // wp
-        if (hp * patch, wp * patch) != tuple(padded.shape[-2:]):
-            raise ValueError(f'a {hp} x {wp} patch grid does not tile frames '
-                             f'of {tuple(padded.shape[-2:])}')
+        logits, patch = self.padded_logits(pairs)
         flow = decode_dense_flow(
             logits,
             self.head.codebook.codewords.detach(),

@@ -1,3 +1,4 @@
 from .base_model import MotionBaseModel
+from .unit_frames import unit_frames
 
-__all__ = ['MotionBaseModel']
+__all__ = ['MotionBaseModel', 'unit_frames']
