@@ -65,6 +65,13 @@ def parse_args():
         choices=['none', 'pytorch', 'slurm', 'mpi'],
         default='none',
         help='job launcher')
+    parser.add_argument(
+        '--split',
+        choices=['test', 'val'],
+        default='test',
+        help='the dataset and evaluator to test on: the config\'s test ones, '
+        'or its validation ones (e.g. the held-out clips a pretraining '
+        'validates on, measured again from a checkpoint)')
     parser.add_argument('--local_rank', '--local-rank', type=int, default=0)
     args = parser.parse_args()
     if 'LOCAL_RANK' not in os.environ:
@@ -109,6 +116,14 @@ def main():
     cfg.launcher = args.launcher
     if args.cfg_options is not None:
         cfg.merge_from_dict(args.cfg_options)
+    if args.split == 'val':
+        if cfg.get('val_dataloader') is None or \
+                cfg.get('val_evaluator') is None:
+            raise SystemExit(f'{args.config}: --split val, but the config '
+                             'has no val_dataloader / val_evaluator')
+        cfg.test_dataloader = cfg.val_dataloader
+        cfg.test_evaluator = cfg.val_evaluator
+        cfg.test_cfg = cfg.get('test_cfg') or dict(type='TestLoop')
 
     # work_dir is determined in this priority: CLI > segment in file > filename
     if args.work_dir is not None:

@@ -42,9 +42,15 @@ def cache_dir() -> str:
         osp.join(osp.expanduser('~'), '.cache', 'mmmotion', 'video_check'))
 
 
+# bumped when a probe's result gains fields (2: the seek check), so that
+# older cached results are probed again
+PROBE_VERSION = 2
+
+
 def _key(path: str, full: bool) -> str:
     st = os.stat(path)
-    raw = f'{osp.abspath(path)}|{st.st_size}|{st.st_mtime_ns}|{int(full)}'
+    raw = (f'{osp.abspath(path)}|{st.st_size}|{st.st_mtime_ns}|{int(full)}'
+           f'|v{PROBE_VERSION}')
     return hashlib.sha1(raw.encode()).hexdigest()
 
 
@@ -120,6 +126,16 @@ def check_video(path: str,
                 use_cache: bool = True) -> int:
     """Raise :class:`BadSampleError` naming ``path`` unless it opens and
     decodes; return its number of frames. Cached (see the module)."""
+    return video_facts(path, full, timeout, use_cache)['frames']
+
+
+def video_facts(path: str,
+                full: bool = True,
+                timeout: float = DEFAULT_TIMEOUT,
+                use_cache: bool = True) -> dict:
+    """:func:`check_video`, returning the probe's whole result: ``frames``
+    and, after a full check, ``seek_error`` and (for a stream whose seeks
+    decode wrong) ``seek_safe_until`` (``video_probe.py``)."""
     if not osp.exists(path):
         raise BadSampleError(f'{path}: file does not exist')
     key = _key(path, full)
@@ -146,4 +162,4 @@ def check_video(path: str,
         _memo[key] = result
     if not result['ok']:
         raise BadSampleError(f'{path}: {result["reason"]}')
-    return result['frames']
+    return result

@@ -15,6 +15,14 @@ is Python. ``--test-only CKPT`` records a test of ``CKPT`` without
 training (``none``: a random initialisation); the arguments after ``--``
 then go to ``tools/test.py``. ``tools/benchmarks/run_benchmark.py``
 records every job this way.
+
+``--test-only CKPT --split val`` measures the config's validation split
+(for a pretraining: its held-out clips) again on ``CKPT`` and adds
+``val_metrics.json``, ``val.log`` and ``val_time.txt`` to the record
+folder, leaving its test record alone; the tables then read the held-out
+numbers from ``val_metrics.json`` instead of the last validation in
+``train.log`` (``records.last_validation``). For a validation measured
+wrong during training (a decoder fault since fixed) without training again.
 """
 import argparse
 import glob
@@ -70,15 +78,19 @@ def record(config: str,
            port: int = 29500,
            test_only: Optional[str] = None,
            dry_run: bool = False,
-           notes: Optional[dict] = None) -> str:
+           notes: Optional[dict] = None,
+           split: str = 'test') -> str:
     """Train (unless ``test_only``), test and record one run; return the
-    record folder."""
+    record folder. ``split='val'``: see the module."""
     config = rec.norm(config)
     name = run_name or rec.config_name(config)
     job = dict(config=config, run_name=name)
     out = rec.record_dir(job, record_root, seed)
     work = work_dir(config, name, seed, work_root)
     extra = list(extra or [])
+    if split == 'val':
+        return _record_val(config, test_only, out, work, nproc, port, extra,
+                           dry_run, seed)
     start = time.time()
     if test_only is None:
         _sh([
@@ -146,6 +158,37 @@ def record(config: str,
     return out
 
 
+def _record_val(config, ckpt, out, work, nproc, port, extra, dry_run, seed):
+    """Measure ``config``'s validation split on ``ckpt`` into ``out``."""
+    if ckpt is None or ckpt == 'none':
+        raise ValueError('split="val" measures a trained checkpoint again: '
+                         'give test_only=CHECKPOINT')
+    test_work = osp.join(work, 'val')
+    _sh([
+        'bash', 'tools/dist_test.sh', config, ckpt,
+        str(nproc), '--work-dir', test_work, '--split', 'val'
+    ] + extra, port, dry_run)
+    if dry_run:
+        return out
+    os.makedirs(osp.join(ROOT, out), exist_ok=True)
+    metrics = _newest(osp.join(test_work, '*', 'test_metrics.json'))
+    logs = glob.glob(osp.join(osp.dirname(metrics), '*.log'))
+    shutil.copy(logs[0], osp.join(ROOT, out, 'val.log'))
+    lines = [
+        f'config: {config}', f'checkpoint measured: {ckpt}',
+        'split: val (tools/test.py --split val)', f'seed: {seed}',
+        f'processes: {nproc}', f'machine: {_machine()} ({platform.node()})',
+        f'date: {time.strftime("%Y-%m-%dT%H:%MZ", time.gmtime())}'
+    ]
+    write_text_atomic(
+        osp.join(ROOT, out, 'val_time.txt'), '\n'.join(lines) + '\n')
+    with open(metrics) as f:
+        text = f.read()
+    write_text_atomic(osp.join(ROOT, out, 'val_metrics.json'), text)
+    print(text)
+    return out
+
+
 def work_dir(config: str,
              run_name: str,
              seed: int = 0,
@@ -193,6 +236,12 @@ def main(argv=None):
     ap.add_argument('--record-root', default='.')
     ap.add_argument('--dry-run', action='store_true')
     ap.add_argument(
+        '--split',
+        choices=['test', 'val'],
+        default='test',
+        help='val: measure the validation split of --test-only CHECKPOINT '
+        'into the record (see the module)')
+    ap.add_argument(
         '--skip-recorded',
         action='store_true',
         help='do nothing when this seed is recorded already')
@@ -200,13 +249,25 @@ def main(argv=None):
     job = dict(
         config=args.config,
         run_name=args.run_name or rec.config_name(args.config))
-    if args.skip_recorded and rec.read_metrics(
-            osp.join(ROOT, rec.record_dir(job, args.record_root, args.seed))):
-        print(f'recorded already: {args.config} (seed {args.seed})')
+    where = osp.join(ROOT, rec.record_dir(job, args.record_root, args.seed))
+    recorded = osp.isfile(osp.join(where, 'val_metrics.json')) \
+        if args.split == 'val' else rec.read_metrics(where)
+    if args.skip_recorded and recorded:
+        print(f'recorded already: {args.config} (seed {args.seed}, '
+              f'{args.split})')
         return
-    record(args.config, args.nproc, args.seed, args.run_name, extra,
-           args.work_root, args.record_root, args.port, args.test_only,
-           args.dry_run)
+    record(
+        args.config,
+        args.nproc,
+        args.seed,
+        args.run_name,
+        extra,
+        args.work_root,
+        args.record_root,
+        args.port,
+        args.test_only,
+        args.dry_run,
+        split=args.split)
 
 
 if __name__ == '__main__':

@@ -510,8 +510,15 @@ def read_run(folder: str, config: Optional[str] = None) -> Optional[dict]:
 
 
 def last_validation(folder: str) -> Dict[str, float]:
-    """The metrics of the last ``Epoch(val)`` line of a record's
-    ``train.log`` (as mmengine logs them: 4 decimals), empty if none."""
+    """The held-out metrics of a record: its ``val_metrics.json`` (the
+    validation split measured again on the checkpoint, ``record_run.py
+    --split val``) when there is one, else the last ``Epoch(val)`` line of
+    its ``train.log`` (as mmengine logs them: 4 decimals); empty if
+    neither."""
+    again = osp.join(folder, 'val_metrics.json')
+    if osp.isfile(again):
+        with open(again) as f:
+            return {k: float(v) for k, v in json.load(f).items()}
     path = osp.join(folder, 'train.log')
     last = None
     if osp.isfile(path):

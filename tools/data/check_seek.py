@@ -13,6 +13,12 @@ lines, and grey or smeared frames. Measured on the shared natural-RGB set
 clip) gives frames up to 79.8 grey levels away from the same frames decoded
 from frame 0.
 
+Fixed in the pipelines since: ``SafeDecordInit``'s full check (the same
+comparison, at up to 3 key frames: ``mmmotion/datasets/video_probe.py``)
+finds such a file and reads it in order (``ForwardReader``), and
+``tools/data/check_videos.py`` reports it. This tool stays to compare more
+frames of a file than the check does.
+
 For every video: decode all frames in order, then ``--frames`` frames spread
 over the video, each by random access in a fresh reader, and compare (mean
 absolute difference, 0-255). Prints one line a video and writes the report:

@@ -15,8 +15,9 @@ a child process, report the bad ones and write a cleaned list.
   them, so a training run over the checked files does not probe them again.
 - Writes, each atomically: the report (``file<TAB>reason`` for every bad
   file, and warnings, e.g. an AVI whose header declares more frames than
-  decode) and the cleaned list (the input's lines whose file is good, in
-  their order). Defaults: ``<list>.clean.txt`` and ``<list>.report.tsv``
+  decode, or a stream whose seeks decode wrong (full check only)) and
+  the cleaned list (the input's lines whose file is good, in their
+  order). Defaults: ``<list>.clean.txt`` and ``<list>.report.tsv``
   beside the list (for a folder: ``<folder>_videos.txt``).
 - Exits 0 when every file is good, 1 when some are bad (the cleaned list is
   written either way), 2 on a usage error.
@@ -33,7 +34,7 @@ from mmengine.utils import ProgressBar
 from mmmotion.datasets.container_size import declared_frames
 from mmmotion.datasets.errors import BadSampleError
 from mmmotion.datasets.motion_video_dataset import VIDEO_EXTENSIONS
-from mmmotion.datasets.video_check import check_video
+from mmmotion.datasets.video_check import video_facts
 from mmmotion.utils.atomic_io import write_text_atomic
 
 DEPTH = ('.npy', '.mat')
@@ -99,8 +100,9 @@ def check_one(path: str, sparse: bool, timeout: float,
                 return 'file does not exist', ''
             load_depth_file(path)
             return '', ''
-        n = check_video(
+        facts = video_facts(
             path, full=not sparse, timeout=timeout, use_cache=use_cache)
+        n = facts['frames']
     except BadSampleError as e:
         return str(e).split(': ', 1)[-1], ''
     except Exception as e:  # a depth loader's error, whatever its type
@@ -114,6 +116,13 @@ def check_one(path: str, sparse: bool, timeout: float,
         # file trains; a reader that trusts the header would not
         return '', (f'warning: its AVI header declares {declared} frames, '
                     f'{n} decode')
+    if 'seek_safe_until' in facts:
+        # SafeDecordInit reads it right, in order (ForwardReader), slower
+        return '', (f'warning: seeking decodes wrong from key frame '
+                    f'{facts["seek_safe_until"]} on (up to '
+                    f'{facts["seek_error"]:.1f} grey levels off); '
+                    'SafeDecordInit reads it in order, a plain DecordInit '
+                    'would not')
     return '', ''
 
 

@@ -1,12 +1,15 @@
+import logging
 import os.path as osp
 import tempfile
 from typing import Dict
 
 from mmaction.datasets.transforms.loading import DecordInit
+from mmengine.logging import print_log
 
 from mmmotion.registry import TRANSFORMS
 from ..errors import BadSampleError
-from ..video_check import DEFAULT_TIMEOUT, check_video, readable
+from ..forward_reader import ForwardReader
+from ..video_check import DEFAULT_TIMEOUT, readable, video_facts
 
 
 @TRANSFORMS.register_module()
@@ -28,7 +31,13 @@ class SafeDecordInit(DecordInit):
       without read permission, an empty file or a header that declares more
       frames than decode becomes a ``BadSampleError`` naming the file. With
       the dataset's ``skip_invalid=True`` such a sample is skipped, logged
-      and counted.
+      and counted;
+    - the full check also reads a few frames by seeking and compares them
+      with the in-order decode. A file whose seeks decode wrong (grey or
+      smeared frames, no error: ``video_probe.py``) is read through
+      :class:`~mmmotion.datasets.forward_reader.ForwardReader`, which
+      decodes in order past the first bad key frame, and a warning names
+      it once per process. Frames stay right; reading them costs more.
 
     Files from other backends are fetched, checked the same way through a
     temporary copy, and read from memory, as ``DecordInit`` does.
@@ -63,13 +72,15 @@ class SafeDecordInit(DecordInit):
                              f'not {check!r}')
         self.check = check
         self.check_timeout = check_timeout
-        self._remote_ok = set()
+        self._remote_ok = {}
+        self._warned = set()
 
-    def _check(self, path: str, shown: str, use_cache: bool = True) -> None:
+    def _check(self, path: str, shown: str, use_cache: bool = True) -> dict:
+        """The check's facts of ``path`` ({} when unchecked)."""
         if self.check == 'none':
-            return
+            return {}
         try:
-            check_video(
+            return video_facts(
                 path,
                 full=self.check == 'full',
                 timeout=self.check_timeout,
@@ -78,6 +89,22 @@ class SafeDecordInit(DecordInit):
             if path != shown:  # a temporary copy: name the real file
                 raise BadSampleError(str(e).replace(path, shown)) from None
             raise
+
+    def _reader(self, reader, facts: dict, shown: str):
+        """``reader``, or a :class:`ForwardReader` over it when the check
+        found that seeks into the file decode wrong."""
+        if 'seek_safe_until' not in facts:
+            return reader
+        if shown not in self._warned:
+            self._warned.add(shown)
+            print_log(
+                f'{shown}: seeking decodes wrong from key frame '
+                f'{facts["seek_safe_until"]} on (up to '
+                f'{facts["seek_error"]:.1f} grey levels off); reading its '
+                'frames in order instead',
+                logger='current',
+                level=logging.WARNING)
+        return ForwardReader(reader, facts['seek_safe_until'])
 
     def _get_video_reader(self, filename: str) -> object:
         if osp.splitext(filename)[0] == filename:
@@ -88,8 +115,10 @@ class SafeDecordInit(DecordInit):
                 raise BadSampleError(f'{filename}: file does not exist')
             if not readable(filename):
                 raise BadSampleError(f'{filename}: no read permission')
-            self._check(filename, filename)
-            return decord.VideoReader(filename, num_threads=self.num_threads)
+            facts = self._check(filename, filename)
+            return self._reader(
+                decord.VideoReader(filename, num_threads=self.num_threads),
+                facts, filename)
         import io
 
         from mmengine.fileio import FileClient
@@ -104,10 +133,11 @@ class SafeDecordInit(DecordInit):
                     suffix=osp.splitext(filename)[1]) as tmp:
                 tmp.write(raw)
                 tmp.flush()
-                self._check(tmp.name, filename, use_cache=False)
-            self._remote_ok.add(key)
-        return decord.VideoReader(
-            io.BytesIO(raw), num_threads=self.num_threads)
+                self._remote_ok[key] = self._check(
+                    tmp.name, filename, use_cache=False)
+        return self._reader(
+            decord.VideoReader(io.BytesIO(raw), num_threads=self.num_threads),
+            self._remote_ok[key], filename)
 
     def transform(self, results: Dict) -> Dict:
         try:
