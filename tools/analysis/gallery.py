@@ -26,6 +26,8 @@ C2F_RGB = ('configs/coarse_to_fine_motion/c2f-motion-pairwise-lk-stride2_'
            'resnext18-tiny_2xb2-8x2x1-40e_natural-rgb-112px.py')
 C2F_MSR = ('configs/coarse_to_fine_motion/c2f-motion-pairwise-lk-stride2_'
            'resnext18-tiny_8x3x1-30e_msr-action3d-depth-96px.py')
+DYN_RGB = ('configs/dynamonet/dynamonet-fp-local-skips-adam_resnext18-'
+           'tiny_2xb2-8+1x2x1-150e_natural-rgb-112px.py')
 # (name, title, clip, config): the checkpoint is the shipped one of config
 PICTURES = [
     ('c2f_natural-rgb_walking', 'Coarse-to-fine motion, natural RGB: '
@@ -42,6 +44,12 @@ PICTURES = [
     ('c2f_msr-depth_a05', 'Coarse-to-fine motion, MSR Action3D depth: '
      'action 5, subject 2 (a test subject)', MSR + 'a05_s02_e01_sdepth.mat',
      C2F_MSR),
+    ('dynamonet_natural-rgb_walking', 'DynamoNet next-frame prediction '
+     '(local filters with skips), natural RGB: people walking (held out)',
+     NAT + 'intel-preview_face-demographics-walking.mp4', DYN_RGB),
+    ('dynamonet_natural-rgb_cricket', 'DynamoNet next-frame prediction '
+     '(local filters with skips), natural RGB: a cricket shot (held out)',
+     NAT + 'ucf101_v_CricketShot_g04_c01.mp4', DYN_RGB),
 ]
 
 
@@ -69,7 +77,10 @@ def main(argv=None):
         'direction, brightness: magnitude, the wheel on the right: the '
         'scale, one for the clip), the error of the next frame warped back '
         'by that motion (x4), then OpenCV DIS flow on the same frames and '
-        'its warp error. The numbers these models score are in '
+        'its warp error. For DynamoNet: the frame, the predicted next '
+        'frame, its error, the error of copying the frame (the trivial '
+        'baseline) and the dynamic filters read as motion, then DIS. The '
+        'numbers these models score are in '
         '[checkpoints/README.md](../checkpoints/README.md) and the methods\''
         ' READMEs.', ''
     ]
