@@ -29,6 +29,25 @@ def test_local_filters_match_loop():
         atol=1e-6)
 
 
+@pytest.mark.parametrize('padding_mode', ['replicate', 'zeros'])
+def test_local_filter_gradients_match_loop(padding_mode):
+    # the tap-by-tap backward against autograd through the loop
+    torch.manual_seed(1)
+    grads = []
+    for fn in (apply_dynamic_filters, apply_dynamic_filters_loop):
+        frames = torch.rand(2, 3, 2, 7, 6, dtype=torch.float64)
+        frames.requires_grad_()
+        logits = torch.randn(2, 2, 9, 7, 6, dtype=torch.float64)
+        logits.requires_grad_()
+        torch.manual_seed(2)
+        weight = torch.randn(2, 3, 2, 7, 6, dtype=torch.float64)
+        (fn(frames, logits.softmax(2), padding_mode) * weight).sum().backward()
+        grads.append((frames.grad, logits.grad))
+        torch.manual_seed(1)
+    torch.testing.assert_close(grads[0][0], grads[1][0])
+    torch.testing.assert_close(grads[0][1], grads[1][1])
+
+
 def test_identity_and_shift_filters_on_real_frames():
     import decord
     vr = decord.VideoReader('tests/data/unlabeled_rgb/milk.mkv')

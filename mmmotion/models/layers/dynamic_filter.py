@@ -113,6 +113,50 @@ class _GroupedFilter(Function):
         return grad_x, grad_filters, None, None
 
 
+class _LocalFilter(Function):
+    """Local (per-pixel) filters: ``out = sum_k shift_k(x) * f_k`` over the
+    ``s*s`` taps, one in-place multiply-add a tap.
+
+    The same result as unfolding the padded frames (``F.unfold``: a copy
+    ``s*s`` times the clip, kept alive for the backward pass) and a weighted
+    sum, without that copy: only the padded frames and the filters are kept,
+    and the backward pass computes the filter gradient tap by tap (the frames
+    are data in training: their gradient only when asked for). Ours.
+    """
+
+    @staticmethod
+    def forward(ctx, xp: torch.Tensor, filters: torch.Tensor,
+                s: int) -> torch.Tensor:
+        # xp: (M, C, H + 2p, W + 2p) padded frames; filters: (M, s*s, H, W)
+        h, w = filters.shape[-2:]
+        out = xp.new_zeros(xp.shape[0], xp.shape[1], h, w)
+        for k in range(s * s):
+            dy, dx = divmod(k, s)
+            out.addcmul_(xp[:, :, dy:dy + h, dx:dx + w], filters[:, k:k + 1])
+        ctx.save_for_backward(xp, filters)
+        ctx.s = s
+        return out
+
+    @staticmethod
+    def backward(ctx, grad_out: torch.Tensor):
+        xp, filters = ctx.saved_tensors
+        s, (h, w) = ctx.s, filters.shape[-2:]
+        grad_x = grad_filters = None
+        if ctx.needs_input_grad[0]:
+            grad_x = torch.zeros_like(xp)
+            for k in range(s * s):
+                dy, dx = divmod(k, s)
+                grad_x[:, :, dy:dy + h, dx:dx + w].addcmul_(
+                    grad_out, filters[:, k:k + 1])
+        if ctx.needs_input_grad[1]:
+            grad_filters = torch.empty_like(filters)
+            for k in range(s * s):
+                dy, dx = divmod(k, s)
+                grad_filters[:, k] = (grad_out *
+                                      xp[:, :, dy:dy + h, dx:dx + w]).sum(1)
+        return grad_x, grad_filters, None
+
+
 def apply_dynamic_filters(frames: torch.Tensor,
                           filters: torch.Tensor,
                           padding_mode: str = 'replicate') -> torch.Tensor:
@@ -120,7 +164,7 @@ def apply_dynamic_filters(frames: torch.Tensor,
 
     Global filters run as one grouped convolution over batch, frames and
     channels (with a faster filter gradient, see ``_GroupedFilter``); local
-    filters as one unfold and a weighted sum.
+    filters as one multiply-add a tap (``_LocalFilter``).
 
     Args:
         frames (torch.Tensor): ``(N, C, T, H, W)`` frames x_1..x_T.
@@ -147,8 +191,7 @@ def apply_dynamic_filters(frames: torch.Tensor,
         out = _GroupedFilter.apply(x, filters.to(x.dtype), c, pad)
         return out.view(n, c, t, h, w)
     x = pad(frames.transpose(1, 2).reshape(n * t, c, h, w))
-    cols = F.unfold(x, s).view(n * t, c, s * s, h * w)
-    out = (cols * filters.reshape(n * t, 1, s * s, h * w)).sum(2)
+    out = _LocalFilter.apply(x, filters.reshape(n * t, s * s, h, w), s)
     return out.view(n, t, c, h, w).transpose(1, 2)
 
 
