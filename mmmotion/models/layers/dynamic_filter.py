@@ -146,8 +146,8 @@ class _LocalFilter(Function):
             grad_x = torch.zeros_like(xp)
             for k in range(s * s):
                 dy, dx = divmod(k, s)
-                grad_x[:, :, dy:dy + h, dx:dx + w].addcmul_(
-                    grad_out, filters[:, k:k + 1])
+                grad_x[:, :, dy:dy + h,
+                       dx:dx + w].addcmul_(grad_out, filters[:, k:k + 1])
         if ctx.needs_input_grad[1]:
             grad_filters = torch.empty_like(filters)
             for k in range(s * s):
