@@ -280,3 +280,41 @@ def test_compare_records_sets_a_rerun_beside_the_record(tmp_path):
     assert [(k, a, b) for _, k, a, b in ft] == [('acc/top1', 0.6, 0.65)]
     assert [(j['task'], side)
             for j, side in missing] == [('retrieval', 'rerun')]
+
+
+def test_heldout_measured_again_replaces_the_training_log(tmp_path):
+    # a record's held-out numbers: the last validation in train.log, or
+    # val_metrics.json once record_run.py --split val measured them again
+    (tmp_path / 'train.log').write_text(
+        'x - Epoch(val) [10][1/1]  motion/pred_l1: 0.0300  motion/zero_l1: '
+        '0.0290\nx - Epoch(val) [40][1/1]  motion/pred_l1: 0.0153  '
+        'motion/zero_l1: 0.0291  data_time: 0.9\n')
+    assert br.last_validation(str(tmp_path))['motion/pred_l1'] == 0.0153
+    (tmp_path / 'val_metrics.json').write_text(
+        json.dumps({
+            'motion/pred_l1': 0.0177,
+            'motion/zero_l1': 0.0399
+        }))
+    assert br.last_validation(str(tmp_path)) == {
+        'motion/pred_l1': 0.0177,
+        'motion/zero_l1': 0.0399
+    }
+    rec = osp.join(ROOT, 'tools', 'benchmarks', 'record_run.py')
+    res = subprocess.run([
+        sys.executable, rec, C2F, '--test-only', 'w/epoch_40.pth', '--split',
+        'val', '--dry-run', '--record-root',
+        str(tmp_path)
+    ],
+                         cwd=ROOT,
+                         capture_output=True,
+                         text=True)
+    assert res.returncode == 0, res.stderr
+    cmd = [ln for ln in res.stdout.splitlines() if ln.startswith('+ ')]
+    assert len(cmd) == 1 and 'tools/dist_test.sh' in cmd[0]
+    assert cmd[0].rstrip().endswith('--split val')
+    res = subprocess.run(
+        [sys.executable, rec, C2F, '--split', 'val', '--dry-run'],
+        cwd=ROOT,
+        capture_output=True,
+        text=True)
+    assert res.returncode != 0 and 'give test_only=CHECKPOINT' in res.stderr
