@@ -111,19 +111,20 @@ def check_one(path: str, sparse: bool, timeout: float,
         declared = declared_frames(path)
     except OSError:
         declared = None
+    warnings = []
     if declared is not None and declared > n:
         # decord counts the frames there are (from the index), so this
         # file trains; a reader that trusts the header would not
-        return '', (f'warning: its AVI header declares {declared} frames, '
-                    f'{n} decode')
+        warnings.append(f'its AVI header declares {declared} frames, '
+                        f'{n} decode')
     if 'seek_safe_until' in facts:
         # SafeDecordInit reads it right, in order (ForwardReader), slower
-        return '', (f'warning: seeking decodes wrong from key frame '
-                    f'{facts["seek_safe_until"]} on (up to '
-                    f'{facts["seek_error"]:.1f} grey levels off); '
-                    'SafeDecordInit reads it in order, a plain DecordInit '
-                    'would not')
-    return '', ''
+        warnings.append(f'seeking decodes wrong from key frame '
+                        f'{facts["seek_safe_until"]} on (up to '
+                        f'{facts["seek_error"]:.1f} grey levels off); '
+                        'SafeDecordInit reads it in order, a plain '
+                        'DecordInit would not')
+    return '', ('warning: ' + '; '.join(warnings)) if warnings else ''
 
 
 def main(argv=None) -> int:
