@@ -164,19 +164,25 @@ SHIPPED_FILE = osp.join('checkpoints', 'checkpoints.yml')
 
 
 def shipped_weights(root: str = '.') -> dict:
-    """{config path: weights file} of the checkpoints shipped in the
-    repository (``checkpoints/checkpoints.yml``)."""
+    """{metafile entry name: weights file} of the checkpoints shipped in the
+    repository (``checkpoints/checkpoints.yml``): an entry's ``run`` (the
+    run name its weights come from; a downstream config serves several
+    runs), else its config's name."""
     path = osp.join(root, SHIPPED_FILE)
     if not osp.isfile(path):
         return {}
     import yaml
     with open(path) as f:
         items = (yaml.safe_load(f) or {}).get('checkpoints') or []
-    return {osp.normpath(c['config']): c['file'] for c in items}
+    return {
+        c.get('run') or osp.splitext(osp.basename(c['config']))[0]:
+        c['file']
+        for c in items
+    }
 
 
 def _weights_line(e, shipped) -> str:
-    f = shipped.get(osp.normpath(e['config']))
+    f = shipped.get(e['name'])
     if f:
         return f'    Weights: {f}'
     why = ('run here, not shipped'
