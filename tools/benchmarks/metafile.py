@@ -175,8 +175,7 @@ def shipped_weights(root: str = '.') -> dict:
     with open(path) as f:
         items = (yaml.safe_load(f) or {}).get('checkpoints') or []
     return {
-        c.get('run') or osp.splitext(osp.basename(c['config']))[0]:
-        c['file']
+        c.get('run') or osp.splitext(osp.basename(c['config']))[0]: c['file']
         for c in items
     }
 
