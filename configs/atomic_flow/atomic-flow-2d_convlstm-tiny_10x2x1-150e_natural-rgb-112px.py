@@ -9,9 +9,10 @@
 # Motion budget (DIS, medium): the 8 target pairs' patch flows move 1.22
 # px a pair on the 51 training clips (every 3rd frame 1.48, but 3 clips are
 # too short; a 112 px short side 1.09; 128 px crops of a 160 px short side
-# 1.55, at 1.3x the pixels), 1.23 px on the 7 held-out clips; the input
-# pair, all that tools/analysis/motion_statistics.py sees of this pipeline,
-# 1.31 and 0.87 px (docs/logs/motion_budget/<this config>_{train,val}.txt).
+# 1.55, at 1.3x the pixels), 1.23 px on the 7 held-out clips (one of them
+# decoded flat then: docs/logs/seek_check); the input pair, all that
+# tools/analysis/motion_statistics.py sees of this pipeline, 1.31 and 1.02
+# px (docs/logs/motion_budget/<this config>_{train,val}.txt).
 # 150 epochs (4 iterations each) and one validation at the end: about
 # 7 s an epoch measured over 2 epochs on 2 CPU processes with the cores
 # shared with another 2-process training (1.7 s an iteration, 0.7-0.9 s of
