@@ -108,7 +108,7 @@ def pictures(res, args):
     for p in pairs:
         if isinstance(res, AtomicFlowResult):
             t = p + 1  # the predicted step is the pair after the input pair
-            names = [f'frame {res.frame_inds[t]}', 'predicted next motion']
+            names = [f'frame {res.frame_inds[t]}', 'predicted motion']
             tiles = [to_rgb(f[t])]
             if t + 1 < len(f):
                 tiles += motion_tiles(f[t], f[t + 1], motions[p], mag,

@@ -21,9 +21,12 @@ with open('checkpoints/checkpoints.yml') as f:
 def test_shipped_checkpoint_reproduces_its_metric(entry, tmp_path, request):
     assert sha256(entry['file']) == entry['sha256']
     assert entry['file'].endswith(f'_{entry["sha256"][:8]}.pth')
-    model = init_model(entry['config'], entry['file'])  # the key check
-    assert not model.training
     check = entry['check']
+    # the check config where the model needs shipped files (a codebook)
+    model = init_model(
+        check['config'] if entry.get('codebook') else entry['config'],
+        entry['file'])  # the key check
+    assert not model.training
     with open(osp.join(check['log'], 'test_metrics.json')) as f:
         recorded = json.load(f)[check['metric']]
     cfg = Config.fromfile(check['config'])
@@ -44,3 +47,9 @@ def test_every_shipped_file_is_listed():
     import glob
     listed = {e['file'] for e in SHIPPED}
     assert set(glob.glob('checkpoints/*.pth')) == listed
+    codebooks = {e['codebook'] for e in SHIPPED if e.get('codebook')}
+    assert set(glob.glob('checkpoints/*.npz')) == codebooks
+    for e in SHIPPED:
+        if e.get('codebook'):
+            cfg = Config.fromfile(e['check']['config'])
+            assert cfg.model.head.codebook.file == e['codebook']

@@ -28,6 +28,8 @@ C2F_MSR = ('configs/coarse_to_fine_motion/c2f-motion-pairwise-lk-stride2_'
            'resnext18-tiny_8x3x1-30e_msr-action3d-depth-96px.py')
 DYN_RGB = ('configs/dynamonet/dynamonet-fp-local-skips-adam_resnext18-'
            'tiny_2xb2-8+1x2x1-150e_natural-rgb-112px.py')
+AF_RGB = ('configs/demo/atomic-flow-2d_convlstm-tiny_10x2x1-150e_'
+          'natural-rgb-mini-112px.py')
 # (name, title, clip, config): the checkpoint is the shipped one of config
 PICTURES = [
     ('c2f_natural-rgb_walking', 'Coarse-to-fine motion, natural RGB: '
@@ -50,13 +52,21 @@ PICTURES = [
     ('dynamonet_natural-rgb_cricket', 'DynamoNet next-frame prediction '
      '(local filters with skips), natural RGB: a cricket shot (held out)',
      NAT + 'ucf101_v_CricketShot_g04_c01.mp4', DYN_RGB),
+    ('atomic-flow_natural-rgb_walking', 'Atomic flows (2D, k-means '
+     'codebook of 32, 8 steps), natural RGB: people walking (held out; '
+     'this model does not beat zero motion yet, issue 17)',
+     NAT + 'intel-preview_face-demographics-walking.mp4', AF_RGB),
 ]
 
 
 def shipped():
+    """{config: shipped weights}, the check configs included (a model that
+    reads a shipped codebook is built from its check config)."""
     with open('checkpoints/checkpoints.yml') as f:
         items = yaml.safe_load(f)['checkpoints']
-    return {osp.normpath(c['config']): c['file'] for c in items}
+    out = {osp.normpath(c['config']): c['file'] for c in items}
+    out.update((osp.normpath(c['check']['config']), c['file']) for c in items)
+    return out
 
 
 def main(argv=None):
@@ -79,7 +89,10 @@ def main(argv=None):
         'by that motion (x4), then OpenCV DIS flow on the same frames and '
         'its warp error. For DynamoNet: the frame, the predicted next '
         'frame, its error, the error of copying the frame (the trivial '
-        'baseline) and the dynamic filters read as motion, then DIS. The '
+        'baseline) and the dynamic filters read as motion, then DIS. For '
+        'atomic flows: frame t+1, the predicted motion of the next pair '
+        '(the codeword distribution decoded to flow) and its warp error, '
+        'then DIS. The '
         'numbers these models score are in '
         '[checkpoints/README.md](../checkpoints/README.md) and the methods\''
         ' READMEs.', ''
