@@ -141,11 +141,15 @@ def test_table_and_results_file(tmp_path):
         br.check_results(data, path)
 
 
-def _driver(*args):
-    return subprocess.run([sys.executable, DRIVER, *args],
+def _tool(script, *args):
+    return subprocess.run([sys.executable, script, *args],
                           cwd=ROOT,
                           capture_output=True,
                           text=True)
+
+
+def _driver(*args):
+    return _tool(DRIVER, *args)
 
 
 def test_driver_dry_run_points_every_job_at_the_checkpoint(tmp_path):
@@ -300,21 +304,11 @@ def test_heldout_measured_again_replaces_the_training_log(tmp_path):
         'motion/zero_l1': 0.0399
     }
     rec = osp.join(ROOT, 'tools', 'benchmarks', 'record_run.py')
-    res = subprocess.run([
-        sys.executable, rec, C2F, '--test-only', 'w/epoch_40.pth', '--split',
-        'val', '--dry-run', '--record-root',
-        str(tmp_path)
-    ],
-                         cwd=ROOT,
-                         capture_output=True,
-                         text=True)
+    res = _tool(rec, C2F, '--test-only', 'w/epoch_40.pth', '--split', 'val',
+                '--dry-run', '--record-root', str(tmp_path))
     assert res.returncode == 0, res.stderr
     cmd = [ln for ln in res.stdout.splitlines() if ln.startswith('+ ')]
     assert len(cmd) == 1 and 'tools/dist_test.sh' in cmd[0]
     assert cmd[0].rstrip().endswith('--split val')
-    res = subprocess.run(
-        [sys.executable, rec, C2F, '--split', 'val', '--dry-run'],
-        cwd=ROOT,
-        capture_output=True,
-        text=True)
+    res = _tool(rec, C2F, '--split', 'val', '--dry-run')
     assert res.returncode != 0 and 'give test_only=CHECKPOINT' in res.stderr

@@ -10,12 +10,9 @@
 # decoded flow beside zero motion, the most frequent codeword and the
 # quantisation floor (AtomicFlowMetric).
 _base_ = [('../atomic_flow/atomic-flow-2d_convlstm-tiny_10x2x1-150e_'
-           'natural-rgb-112px.py')]
+           'natural-rgb-112px.py'),
+           '../_base_/datasets/natural_rgb_mini.py']
 codebook_file = 'checkpoints/codebook_kmeans32_2d_natural-rgb_10x2x1_112px.npz'
 model = dict(head=dict(codebook=dict(file=codebook_file)))
-demo_root = 'tests/data/natural_rgb'
-test_dataloader = dict(
-    dataset=dict(
-        ann_file=f'{demo_root}/heldout_list.txt',
-        data_prefix=dict(video=demo_root)))
+test_dataloader = dict(dataset=_base_.nat_mini_heldout)
 downstream = []

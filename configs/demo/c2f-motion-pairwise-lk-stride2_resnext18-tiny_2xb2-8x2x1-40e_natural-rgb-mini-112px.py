@@ -8,26 +8,17 @@
 # frames of a training clip). 112 px, every 2nd frame, 2 clips a process,
 # 40 epochs (120 steps): about 80 seconds on 2 cores.
 _base_ = [('../coarse_to_fine_motion/c2f-motion-pairwise-lk-stride2_'
-           'resnext18-tiny_2xb2-8x2x1-40e_natural-rgb-112px.py')]
-demo_root = 'tests/data/natural_rgb'
-train_dataloader = dict(
-    dataset=dict(
-        ann_file=f'{demo_root}/train_list.txt',
-        data_prefix=dict(video=demo_root)))
-val_dataloader = dict(
-    dataset=dict(
-        ann_file=f'{demo_root}/heldout_list.txt',
-        data_prefix=dict(video=demo_root)))
+           'resnext18-tiny_2xb2-8x2x1-40e_natural-rgb-112px.py'),
+           '../_base_/datasets/natural_rgb_mini.py']
+train_dataloader = dict(dataset=_base_.nat_mini_train)
+val_dataloader = dict(dataset=_base_.nat_mini_heldout)
 # the held-out clips again (the full config tests on ground-truth flow)
 test_dataloader = dict(
     _delete_=True,
     batch_size=1,
     num_workers=1,
     sampler=dict(type='DefaultSampler', shuffle=False),
-    dataset=dict(
-        _base_.natural_rgb_heldout,
-        ann_file=f'{demo_root}/heldout_list.txt',
-        data_prefix=dict(video=demo_root)))
+    dataset=dict(_base_.natural_rgb_heldout, **_base_.nat_mini_heldout))
 test_evaluator = dict(_delete_=True, type='MotionWarpMetric')
 custom_hooks = [dict(type='RNGStateHook')]
 default_hooks = dict(logger=dict(interval=5))
