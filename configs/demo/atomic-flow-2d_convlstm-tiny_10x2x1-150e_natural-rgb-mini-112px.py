@@ -10,8 +10,7 @@
 # decoded flow beside zero motion, the most frequent codeword and the
 # quantisation floor (AtomicFlowMetric).
 _base_ = [('../atomic_flow/atomic-flow-2d_convlstm-tiny_10x2x1-150e_'
-           'natural-rgb-112px.py'),
-           '../_base_/datasets/natural_rgb_mini.py']
+           'natural-rgb-112px.py'), '../_base_/datasets/natural_rgb_mini.py']
 codebook_file = 'checkpoints/codebook_kmeans32_2d_natural-rgb_10x2x1_112px.npz'
 model = dict(head=dict(codebook=dict(file=codebook_file)))
 test_dataloader = dict(dataset=_base_.nat_mini_heldout)

@@ -9,7 +9,7 @@
 # 40 epochs (120 steps): about 80 seconds on 2 cores.
 _base_ = [('../coarse_to_fine_motion/c2f-motion-pairwise-lk-stride2_'
            'resnext18-tiny_2xb2-8x2x1-40e_natural-rgb-112px.py'),
-           '../_base_/datasets/natural_rgb_mini.py']
+          '../_base_/datasets/natural_rgb_mini.py']
 train_dataloader = dict(dataset=_base_.nat_mini_train)
 val_dataloader = dict(dataset=_base_.nat_mini_heldout)
 # the held-out clips again (the full config tests on ground-truth flow)

@@ -9,7 +9,7 @@
 # read this config's test pipeline as the full one's.
 _base_ = [('../dynamonet/dynamonet-fp-local-skips-adam_resnext18-tiny_'
            '2xb2-8+1x2x1-150e_natural-rgb-112px.py'),
-           '../_base_/datasets/natural_rgb_mini.py']
+          '../_base_/datasets/natural_rgb_mini.py']
 test_dataloader = dict(dataset=_base_.nat_mini_heldout)
 test_evaluator = dict(
     _delete_=True, type='FramePredictionMetric', flow_bound=2)
