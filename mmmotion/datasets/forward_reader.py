@@ -14,24 +14,13 @@ gets the frames an in-order decode gives:
 - later frames are decoded in order, from frame 0 or from where the
   previous call stopped (windows read left to right cost one pass).
 
-Ours. Its cost is the in-order decode up to the last frame asked for
-(about 10 ms a 720p frame on one core); ``SafeDecordInit`` uses it only for
-files its check found seek-unsafe.
+Ours. Its cost is the in-order decode up to the last frame asked for;
+``SafeDecordInit`` uses it only for files its check found seek-unsafe.
 """
 from typing import Iterable, Optional
 
+import decord
 import numpy as np
-
-
-class _Frames:
-    """What decord's ``get_batch`` returns, as far as callers use it."""
-
-    def __init__(self, array: np.ndarray) -> None:
-        self.array = array
-        self.shape = array.shape
-
-    def asnumpy(self) -> np.ndarray:
-        return self.array
 
 
 class ForwardReader:
@@ -58,10 +47,12 @@ class ForwardReader:
     def __getattr__(self, name):  # anything else decord's reader has
         return getattr(self.reader, name)
 
-    def __getitem__(self, index: int) -> _Frames:
-        return _Frames(self.get_batch([index]).asnumpy()[0])
+    def __getitem__(self, index: int):
+        return decord.nd.array(self.get_batch([index]).asnumpy()[0])
 
-    def get_batch(self, indices: Iterable[int]) -> _Frames:
+    def get_batch(self, indices: Iterable[int]):
+        """The frames at ``indices`` (in their order) as decord's
+        ``NDArray``, as ``decord.VideoReader.get_batch`` returns them."""
         inds = [int(i) for i in np.asarray(indices).reshape(-1)]
         n = len(self.reader)
         inds = [i + n if i < 0 else i for i in inds]
@@ -81,4 +72,4 @@ class ForwardReader:
                 self._next += 1
             got[i] = self.reader.next().asnumpy()
             self._next += 1
-        return _Frames(np.stack([got[i] for i in inds]))
+        return decord.nd.array(np.stack([got[i] for i in inds]))

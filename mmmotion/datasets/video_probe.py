@@ -4,7 +4,7 @@
 
 Run by :func:`mmmotion.datasets.video_check.check_video` as a child process,
 so that a decoder crash (decord segfaults on some broken files) ends this
-process, not the caller. Imports only decord and the standard library.
+process, not the caller. Imports only decord, numpy and the standard library.
 Prints one JSON line: ``{"ok": true, "frames": N, ...}`` or ``{"ok": false,
 "reason": "..."}``. Without ``--full`` the first, middle and last frames are
 decoded; with it every frame, in order, and then the seek check below.

@@ -33,12 +33,17 @@ from typing import List, Tuple
 
 import numpy as np
 
+from mmmotion.datasets.video_probe import seek_check
+
 VIDEO_EXT = ('.mp4', '.avi', '.mkv', '.webm', '.mov', '.m4v')
 
 
 def seek_difference(path: str, frames: int = 4) -> Tuple[int, float]:
     """``(number of frames, largest mean absolute difference)`` between
-    frames decoded by random access and the same frames decoded in order."""
+    frames decoded by random access and the same frames decoded in order:
+    the comparison of ``SafeDecordInit``'s check
+    (``mmmotion/datasets/video_probe.py``), at ``frames`` frames spread
+    over the video instead of its few key frames."""
     import decord
     seq = decord.VideoReader(path)
     n = len(seq)
@@ -46,13 +51,7 @@ def seek_difference(path: str, frames: int = 4) -> Tuple[int, float]:
     idx = sorted({int(i) for i in np.linspace(n // 4, n - 1, frames)})
     # each frame from a fresh reader: a cold seek, as the first frame of a
     # sampled clip is read (after one, decord may decode forward instead)
-    diff = max(
-        float(
-            np.abs(
-                every[i].astype(np.float32) -
-                decord.VideoReader(path).get_batch([i]).asnumpy()[0]).mean())
-        for i in idx)
-    return n, diff
+    return n, seek_check(path, [(i, i) for i in idx], every)['seek_error']
 
 
 def videos(sources: List[str]) -> List[str]:
