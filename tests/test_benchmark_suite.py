@@ -312,3 +312,32 @@ def test_heldout_measured_again_replaces_the_training_log(tmp_path):
     assert cmd[0].rstrip().endswith('--split val')
     res = _tool(rec, C2F, '--split', 'val', '--dry-run')
     assert res.returncode != 0 and 'give test_only=CHECKPOINT' in res.stderr
+
+
+def test_a_test_only_record_keeps_the_training_time(tmp_path):
+    # re-testing a trained checkpoint into its record keeps what the record
+    # knew of its training; another checkpoint's training is not carried
+    import record_run
+    t = tmp_path / 'time.txt'
+    t.write_text('config: c.py\ncheckpoint tested: w/epoch_40.pth\n'
+                 'seed: 0\nextra train.py arguments: --x\n'
+                 'train wall-clock seconds: 798\n')
+    assert record_run._training_lines(str(t), 'w/epoch_40.pth') == [
+        'extra train.py arguments: --x', 'train wall-clock seconds: 798'
+    ]
+    assert record_run._training_lines(str(t), 'w/epoch_30.pth') == []
+    assert record_run._training_lines(
+        str(tmp_path / 'none.txt'), 'w/epoch_40.pth') == []
+
+
+def test_chain_cost_sums_the_recorded_training_time():
+    import chain_cost
+    cfg = ('configs/atomic_flow/atomic-flow-2d_convlstm-tiny_10x2x1-150e_'
+           'natural-rgb-112px.py')
+    costs = chain_cost.seed_costs(cfg)
+    assert sorted(costs) == [0, 1, 2]
+    for c in costs.values():  # three ud810 fine-tunings a seed, all timed
+        assert c['pretrain'] > 0 and c['jobs'] == 3 and not c['untimed']
+    text = chain_cost.render(cfg)
+    total = sum(c['pretrain'] + c['downstream'] for c in costs.values())
+    assert f'| all 3 | | | {total / 60:.1f} |' in text

@@ -260,6 +260,26 @@ def test_recognizer_loads_the_pretrained_encoder(tmp_path):
     torch.testing.assert_close(h, h01)
 
 
+def test_recognizer_convlstms_take_group_norm():
+    """``lstm_norm`` / ``temporal_norm`` put a GroupNorm on the gates of the
+    encoder's and the temporal ConvLSTM (ours), and nothing else changes."""
+    from mmmotion.registry import MODELS
+    plain = MODELS.build(
+        dict(type='PairwiseMotionBackbone', encoder=ENC, temporal_channels=8))
+    normed = MODELS.build(
+        dict(
+            type='PairwiseMotionBackbone',
+            encoder=dict(ENC, lstm_norm='group'),
+            temporal_channels=8,
+            temporal_norm='group'))
+    for m in (normed.encoder.lstm, normed.temporal):
+        assert all(isinstance(c.norm, torch.nn.GroupNorm) for c in m.cells)
+    assert all(c.norm is None for c in plain.temporal.cells)
+    extra = set(normed.state_dict()) - set(plain.state_dict())
+    assert extra and all('.norm.' in k for k in extra)
+    assert normed(torch.rand(2, 1, 3, 16, 16)).shape == (2, 8, 2, 4, 4)
+
+
 def test_learns_a_predictable_motion():
     """A depth blob moving 2 px right per frame, or left, chosen per clip:
     the pair shows which, so the next steps are predictable. The targets

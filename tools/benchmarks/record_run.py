@@ -140,7 +140,11 @@ def record(config: str,
     ]
     if test_only is not None and extra:
         lines += [f'extra test.py arguments: {" ".join(extra)}']
-    if test_only is None:
+    if test_only is not None:
+        # tested again: keep what the record knew of the checkpoint's
+        # training (its time, its arguments), never drop it silently
+        lines += _training_lines(osp.join(ROOT, out, 'time.txt'), ckpt)
+    else:
         lines += [
             f'extra train.py arguments: {" ".join(extra)}',
             f'train wall-clock seconds: {secs}'
@@ -156,6 +160,18 @@ def record(config: str,
     write_text_atomic(final, text)
     print(text)
     return out
+
+
+TRAINING_KEYS = ('extra train.py arguments', 'train wall-clock seconds')
+
+
+def _training_lines(time_txt: str, ckpt: str) -> list:
+    """The training lines of an earlier ``time.txt`` that recorded the same
+    checkpoint (none for another checkpoint, or for no earlier record)."""
+    old = rec.read_time_txt(time_txt)
+    if old.get('checkpoint tested') != ckpt:
+        return []
+    return [f'{k}: {old[k]}' for k in TRAINING_KEYS if k in old]
 
 
 def _record_val(config, ckpt, out, work, nproc, port, extra, dry_run, seed):

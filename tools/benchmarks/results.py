@@ -6,6 +6,7 @@ recorded runs (no hand-typed numbers):
     python tools/benchmarks/results.py page              # docs/results.md
     python tools/benchmarks/results.py compare CONFIG --rerun-root DIR
     python tools/benchmarks/results.py all [--check]
+    python tools/benchmarks/results.py cost CONFIG [CONFIG ...]
 
 ``table`` fills a method README's generated blocks: the benchmark table
 (from ``benchmark_results.json``, pretext columns from
@@ -13,7 +14,8 @@ recorded runs (no hand-typed numbers):
 ``results-table`` block (its spec under ``Tables:`` there; see
 ``tables.py``). ``metafile`` writes ``metafile.yml`` (``metafile.py``),
 ``page`` the results page (``results_page.py``), ``compare`` sets a rerun of
-a chain beside its records (``compare_records.py``). ``all`` does the first
+a chain beside its records (``compare_records.py``), ``cost`` prints what
+each seed of a chain cost to train (``chain_cost.py``). ``all`` does the first
 three for every method folder that has a ``metafile_extra.yml``; with
 ``--check`` it writes nothing and exits non-zero, naming the files, when a
 committed file differs from what the records give (the test suite runs it).
@@ -26,6 +28,7 @@ import os.path as osp
 import sys
 from typing import Dict, List
 
+import chain_cost
 import compare_records
 import metafile
 import records as rec
@@ -117,6 +120,8 @@ def main(argv=None):
     sub.add_parser('page', help='docs/results.md')
     c = sub.add_parser('compare', help='a rerun beside its records')
     compare_records.add_arguments(c)
+    k = sub.add_parser('cost', help='what each seed of a chain cost')
+    k.add_argument('configs', nargs='+', help='pretraining configs')
     a = sub.add_parser('all', help='every table, metafile and the page')
     a.add_argument(
         '--check',
@@ -127,6 +132,9 @@ def main(argv=None):
     try:
         if args.cmd == 'compare':
             return compare_records.run(args)
+        if args.cmd == 'cost':
+            print('\n\n'.join(chain_cost.render(c) for c in args.configs))
+            return
         files = {}
         check = getattr(args, 'check', False)
         if args.cmd == 'table':

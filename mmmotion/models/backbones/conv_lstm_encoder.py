@@ -41,6 +41,11 @@ class ConvLSTMEncoder(BaseModule):
             ConvLSTM, one value for all layers or one per layer.
             Defaults to 64.
         lstm_kernel (int): Kernel size of the ConvLSTM. Defaults to 3.
+        lstm_norm (str, optional): ``None`` or ``'group'``: GroupNorm on the
+            ConvLSTM's gate pre-activations (ours, see
+            :class:`~mmmotion.models.layers.ConvLSTMCell`). A pretrained
+            encoder loads only into an encoder with the same choice.
+            Defaults to None.
         norm_cfg (dict or ConfigDict): Config of the convs' norm layers.
             Defaults to ``dict(type='BN')``.
         init_cfg (dict or ConfigDict, optional): Initialization config, e.g.
@@ -57,6 +62,7 @@ class ConvLSTMEncoder(BaseModule):
                  kernel_size: int = 3,
                  lstm_channels=64,
                  lstm_kernel: int = 3,
+                 lstm_norm: Optional[str] = None,
                  norm_cfg: ConfigType = dict(type='BN'),
                  init_cfg: OptMultiConfig = None) -> None:
         super().__init__(init_cfg=init_cfg)
@@ -86,7 +92,8 @@ class ConvLSTMEncoder(BaseModule):
             c_in = c
             self.feature_stride *= s
         self.convs = nn.Sequential(*layers)
-        self.lstm = ConvLSTM(c_in, lstm_channels, kernel_size=lstm_kernel)
+        self.lstm = ConvLSTM(
+            c_in, lstm_channels, kernel_size=lstm_kernel, norm=lstm_norm)
 
     @property
     def out_channels(self) -> int:

@@ -1,5 +1,7 @@
 """Fine-tuning backbone: a (pretrained) pair encoder over a clip's consecutive
 frame pairs, then a ConvLSTM over time."""
+from typing import Optional
+
 import torch
 from mmaction.utils import ConfigType, OptMultiConfig
 from mmengine.model import BaseModule
@@ -31,6 +33,9 @@ class PairwiseMotionBackbone(BaseModule):
             Defaults to 128.
         temporal_kernel (int): Kernel size of the temporal ConvLSTM.
             Defaults to 3.
+        temporal_norm (str, optional): ``None`` or ``'group'``: GroupNorm on
+            the temporal ConvLSTM's gate pre-activations (ours).
+            Defaults to None.
         init_cfg (dict or ConfigDict, optional): Initialization config of the
             whole module. Defaults to None.
     """
@@ -39,6 +44,7 @@ class PairwiseMotionBackbone(BaseModule):
                  encoder: ConfigType,
                  temporal_channels: int = 128,
                  temporal_kernel: int = 3,
+                 temporal_norm: Optional[str] = None,
                  init_cfg: OptMultiConfig = None) -> None:
         super().__init__(init_cfg=init_cfg)
         with mmmotion_scope():
@@ -46,7 +52,8 @@ class PairwiseMotionBackbone(BaseModule):
         self.temporal = ConvLSTM(
             self.encoder.out_channels,
             temporal_channels,
-            kernel_size=temporal_kernel)
+            kernel_size=temporal_kernel,
+            norm=temporal_norm)
         self.out_channels = temporal_channels
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
