@@ -280,6 +280,26 @@ def test_recognizer_convlstms_take_group_norm():
     assert normed(torch.rand(2, 1, 3, 16, 16)).shape == (2, 8, 2, 4, 4)
 
 
+def test_recognizer_output_norm_standardises_the_features():
+    """``out_norm_cfg`` normalises the temporal ConvLSTM's outputs, whose
+    scale at initialisation is small (ours)."""
+    from mmmotion.registry import MODELS
+    cfg = dict(type='PairwiseMotionBackbone', encoder=ENC, temporal_channels=8)
+    torch.manual_seed(0)
+    plain = MODELS.build(cfg)
+    torch.manual_seed(0)
+    normed = MODELS.build(dict(cfg, out_norm_cfg=dict(type='BN3d')))
+    x = torch.rand(4, 1, 3, 16, 16)
+    small, out = plain(x), normed(x)
+    assert out.shape == small.shape == (4, 8, 2, 4, 4)
+    assert small.std() < 0.3
+    std = out.std((0, 2, 3, 4))  # (BN's eps trims the smallest a little)
+    assert ((std > 0.85) & (std < 1.01)).all(), std
+    assert out.mean((0, 2, 3, 4)).abs().max() < 1e-4
+    assert isinstance(normed.out_norm, torch.nn.BatchNorm3d)
+    assert plain.out_norm is None
+
+
 def test_learns_a_predictable_motion():
     """A depth blob moving 2 px right per frame, or left, chosen per clip:
     the pair shows which, so the next steps are predictable. The targets
