@@ -11,6 +11,7 @@ wide (encoder widths 32-64-128-128, ConvLSTM 128).
     PYTHONPATH=. python \
         tools/analysis/quick_recognizer_variants.py \
         EPOCHS VARIANT ...
+    PYTHONPATH=. python tools/analysis/quick_recognizer_variants.py --scales
 """
 import copy
 import os
@@ -163,8 +164,31 @@ def run(variant, epochs, lr=1e-3, seed=0):
                 flush=True)
 
 
+def activation_scales(variant='base', seed=0):
+    """The std of each stage's activations at initialisation, on 8
+    training clips (every 35th), in training mode."""
+    torch.manual_seed(seed)
+    model = build(variant).train()
+    x = Xtr[0:280:35]
+    bb = model.backbone
+    with torch.no_grad():
+        f = bb.encoder.frame_features(x)
+        n, t = f.shape[:2]
+        pairs = torch.stack([f[:, :-1], f[:, 1:]], 2)
+        h, _ = bb.encoder.encode(pairs.reshape(n * (t - 1), 2, *f.shape[2:]))
+        out, _ = bb.temporal(h.view(n, t - 1, *h.shape[1:]))
+        clip = out.mean((1, 3, 4))
+    print(f'{variant} seed {seed}: frame features {f.std():.3f}, pair '
+          f'encodings {h.std():.3f}, temporal outputs {out.std():.4f}, '
+          f'their clip average from clip to clip {clip.std(0).mean():.4f}')
+
+
 if __name__ == '__main__':
     torch.set_num_threads(1)
     load_clips()
-    for v in sys.argv[2:]:
-        run(v, int(sys.argv[1]))
+    if sys.argv[1] == '--scales':
+        for s in (0, 1, 2):
+            activation_scales(seed=s)
+    else:
+        for v in sys.argv[2:]:
+            run(v, int(sys.argv[1]))
