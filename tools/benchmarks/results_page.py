@@ -254,10 +254,11 @@ def render(root):
         if old:
             lines += [
                 f'Superseded on this protocol ({len(old)} '
-                f'row{"s" if len(old) > 1 else ""}): pretrainings on a '
-                'sub-pixel protocol (see the README\'s "Motion budget"), '
-                'one seed each, replaced by the configs named in the last '
-                'column; their logs stay where the numbers link.', '',
+                f'row{"s" if len(old) > 1 else ""}): replaced by the '
+                'configs named in the last column, for the reason given '
+                'there (most were pretrained on a sub-pixel protocol, see '
+                'the README\'s "Motion budget"), on fewer seeds than the '
+                'rows above; their logs stay where the numbers link.', '',
                 '| model | backbone | fine-tuned top-1 | linear probe top-1 '
                 '| R@1 | R@5 | kNN top-1 | superseded by |',
                 '| --- | --- | :-: | :-: | :-: | :-: | :-: | --- |'
