@@ -341,3 +341,21 @@ def test_chain_cost_sums_the_recorded_training_time():
     text = chain_cost.render(cfg)
     total = sum(c['pretrain'] + c['downstream'] for c in costs.values())
     assert f'| all 3 | | | {total / 60:.1f} |' in text
+
+
+def test_rows_of_fewer_seeds_are_listed_apart():
+    # a row is as many seeds as its least-seeded cell; under 3 it is listed
+    # apart on the results page (neither ranked nor tied)
+    import results_page
+    three, one = ({'n': 3}, 'a', 0), ({'n': 1}, 'b', 0)
+    assert results_page._seeds([three, None, three]) == 3
+    assert results_page._seeds([three, one, None]) == 1
+    assert results_page._seeds([None, None, None]) == results_page.MIN_SEEDS
+    page = results_page.render(ROOT)
+    for section in page.split('\n## ')[1:3]:  # the two protocols
+        main = section.split('In progress on')[0].split('Superseded on')[0]
+        cells = [
+            c.strip() for ln in main.splitlines() if ln.startswith('| ')
+            for c in ln.split(' | ')[2:] if c.strip().startswith('[')
+        ]
+        assert cells and all('(n=3)' in c for c in cells), cells

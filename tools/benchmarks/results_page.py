@@ -127,6 +127,16 @@ def _cell(run, key):
     return f'[{text}](../{link})'
 
 
+MIN_SEEDS = 3
+
+
+def _seeds(runs) -> int:
+    """The fewest seeds among a row's recorded cells (a large number for a
+    row with none)."""
+    ns = [r[0].get('n', 1) for r in runs if isinstance(r, tuple)]
+    return min(ns) if ns else MIN_SEEDS
+
+
 def _tie(run, key, refs):
     """`` (tie with REF)`` where this cell and a reference row's cell of
     the same column and backbone, both of several seeds, differ by less
@@ -231,6 +241,10 @@ def render(root):
         rows = [(lbl, bb, *(_reference(root, r) for r in refs))
                 for lbl, bb, *refs in REFERENCE_ROWS.get(protocol, [])]
         ssl = [r[:5] for r in _benchmark_rows(root, protocol)]
+        # rows of fewer seeds are listed apart, neither ranked nor tied
+        young = [r for r in rows + ssl if _seeds(r[2:5]) < MIN_SEEDS]
+        rows = [r for r in rows if r not in young]
+        ssl = [r for r in ssl if r not in young]
         for i, (label, backbone, ft, lp, ret) in enumerate(rows + ssl):
             runs = {'ft': ft, 'lp': lp, 'ret': ret}
             cells = [_cell(runs[k], key) for k, key in COLUMNS]
@@ -254,6 +268,23 @@ def render(root):
                     best = (f'{label} ({backbone})',
                             ft[0]['metrics']['acc/top1'])
         lines.append('')
+        if young:
+            lines += [
+                f'In progress on this protocol ({len(young)} '
+                f'row{"s" if len(young) > 1 else ""}): fewer than '
+                f'{MIN_SEEDS} seeds so far, so neither ranked nor compared '
+                'with the rows above; their logs stay where the numbers '
+                'link.', '',
+                '| model | backbone | fine-tuned top-1 | linear probe top-1 '
+                '| R@1 | R@5 | kNN top-1 |',
+                '| --- | --- | :-: | :-: | :-: | :-: | :-: |'
+            ]
+            for label, backbone, ft, lp, ret in young:
+                runs = {'ft': ft, 'lp': lp, 'ret': ret}
+                cells = [_cell(runs[k], key) for k, key in COLUMNS]
+                lines.append(f'| {label} | {backbone} | ' + ' | '.join(cells) +
+                             ' |')
+            lines.append('')
         old = _benchmark_rows(root, protocol, old=True)
         if old:
             lines += [
