@@ -218,28 +218,32 @@ def test_results_page_reads_only_recorded_runs(tmp_path):
             'pre': {
                 'pretraining_config':
                 'configs/dynamonet/pre.py',
-                'jobs': [{
-                    'task': 'fine-tune',
-                    'protocol': 'msr-xsub',
-                    'fold': None,
-                    'log_dir': 'configs/dynamonet/logs/ft',
-                    'metrics': {
-                        'acc/top1': 0.5
+                'jobs': [
+                    {
+                        'task': 'fine-tune',
+                        'protocol': 'msr-xsub',
+                        'fold': None,
+                        'log_dir': 'configs/dynamonet/logs/ft',
+                        'n': 3,  # ranked (the best row) only with 3 seeds
+                        'metrics': {
+                            'acc/top1': 0.5
+                        },
+                        'std': {
+                            'acc/top1': 0.01
+                        }
+                    },
+                    {
+                        'task': 'fine-tune',
+                        'protocol': 'ud810-lopo',
+                        'fold': 'mean',
+                        'folds': [{
+                            'log_dir': 'configs/dynamonet/logs/ft1'
+                        }] * 3,
+                        'metrics': {
+                            'acc/top1': 0.7
+                        }
                     }
-                }, {
-                    'task':
-                    'fine-tune',
-                    'protocol':
-                    'ud810-lopo',
-                    'fold':
-                    'mean',
-                    'folds': [{
-                        'log_dir': 'configs/dynamonet/logs/ft1'
-                    }] * 3,
-                    'metrics': {
-                        'acc/top1': 0.7
-                    }
-                }]
+                ]
             }
         }))
     text = results_page.render(str(tmp_path))
@@ -251,7 +255,7 @@ def test_results_page_reads_only_recorded_runs(tmp_path):
         line for line in text.splitlines()
         if line.startswith('| ') and '[pre]' in line
     ]
-    assert '[50.00](../configs/dynamonet/logs/ft)' in ssl[0]
+    assert '[50.00 ± 1.00 (n=3)](../configs/dynamonet/logs/ft)' in ssl[0]
     assert '[70.00 (mean of 3)](../configs/dynamonet/logs)' in ssl[1]
     assert '38.90 points short of the HON4D anchor' in text
     assert '88.9' in text and 'published number, not run here' in text
