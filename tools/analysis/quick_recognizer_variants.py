@@ -4,9 +4,9 @@ clips decoded once by the scratch config's test pipeline and cached, the
 ConvLSTM recognizer and variants of it trained for a few epochs in one
 process (Adam, constant rate, batch 16, flips), test top-1 every 5 epochs.
 Variants, joined by '+': outbn (a BatchNorm3d over the temporal ConvLSTM's
-outputs), inbn (a BatchNorm over the pair encodings), gn (GroupNorm gates),
-aug (a random crop of 70-100 % of the side, resized back), wd (AdamW 0.05),
-wide (encoder widths 32-64-128-128, ConvLSTM 128).
+outputs, ``out_norm_cfg``), inbn (a BatchNorm over the pair encodings), gn
+(GroupNorm gates), aug (a random crop of 70-100 % of the side, resized
+back), wd (AdamW 0.05), wide (encoder widths 32-64-128-128, ConvLSTM 128).
 
     PYTHONPATH=. python \
         tools/analysis/quick_recognizer_variants.py \
@@ -59,17 +59,6 @@ def load_clips():
     print(Xtr.shape, Xte.shape, flush=True)
 
 
-class OutBN(nn.Module):
-
-    def __init__(self, bb, c):
-        super().__init__()
-        self.bb = bb
-        self.bn = nn.BatchNorm3d(c)
-
-    def forward(self, x):
-        return self.bn(self.bb(x))
-
-
 class InBN(nn.Module):
 
     def __init__(self, enc):
@@ -112,13 +101,11 @@ def build(variant):
     if 'gn' in variant:
         m.backbone.encoder.lstm_norm = 'group'
         m.backbone.temporal_norm = 'group'
+    if 'outbn' in variant:
+        m.backbone.out_norm_cfg = dict(type='BN3d')
     model = MODELS.build(m)
     if 'inbn' in variant:
         model.backbone.encoder = InBN(model.backbone.encoder)
-    if 'wide' in variant:
-        pass
-    if 'outbn' in variant:
-        model.backbone = OutBN(model.backbone, model.backbone.out_channels)
     return model
 
 

@@ -18,30 +18,23 @@ import records as rec
 def seed_costs(pretrain_config: str, root: str = '.') -> Dict[int, dict]:
     """``{seed: {'pretrain': s, 'downstream': s, 'untimed': [run names]}}``
     (seconds) over the seeds whose pretraining is recorded."""
-    jobs = rec.load_jobs(pretrain_config)
     out: Dict[int, dict] = {}
-    for job in jobs:
+    # load_jobs lists the pretext job first: its seeds open the entries
+    for job in rec.load_jobs(pretrain_config):
         for r in rec.read_seed_records(job, root):
-            if job['task'] == 'pretext':
-                out.setdefault(
-                    r['seed'],
-                    dict(pretrain=None, downstream=0, untimed=[], jobs=0))
-    for job in jobs:
-        for r in rec.read_seed_records(job, root):
-            entry = out.get(r['seed'])
-            if entry is None:
-                continue
             secs = r.get('train_seconds')
             if job['task'] == 'pretext':
-                if secs is None:
-                    entry['untimed'].append(job['run_name'])
-                entry['pretrain'] = secs
-            elif job['task'] in rec.TRAINED_TASKS:
-                entry['jobs'] += 1
-                if secs is None:
-                    entry['untimed'].append(job['run_name'])
-                else:
-                    entry['downstream'] += secs
+                out[r['seed']] = dict(
+                    pretrain=secs, downstream=0, untimed=[], jobs=0)
+            elif r['seed'] not in out or \
+                    job['task'] not in rec.TRAINED_TASKS:
+                continue
+            else:
+                out[r['seed']]['jobs'] += 1
+                if secs is not None:
+                    out[r['seed']]['downstream'] += secs
+            if secs is None:
+                out[r['seed']]['untimed'].append(job['run_name'])
     return out
 
 

@@ -131,10 +131,29 @@ MIN_SEEDS = 3
 
 
 def _seeds(runs) -> int:
-    """The fewest seeds among a row's recorded cells (a large number for a
+    """The fewest seeds among a row's recorded cells (``MIN_SEEDS`` for a
     row with none)."""
     ns = [r[0].get('n', 1) for r in runs if isinstance(r, tuple)]
     return min(ns) if ns else MIN_SEEDS
+
+
+def _side_table(intro, rows, extra=None):
+    """Lines of a table listed apart from a protocol's main one: ``rows``
+    of (label, backbone, ft, lp, ret, extra cell), the last column headed
+    ``extra`` (none without)."""
+    head = ('| model | backbone | fine-tuned top-1 | linear probe top-1 '
+            '| R@1 | R@5 | kNN top-1 |')
+    rule = '| --- | --- | :-: | :-: | :-: | :-: | :-: |'
+    if extra:
+        head, rule = head + f' {extra} |', rule + ' --- |'
+    lines = [intro, '', head, rule]
+    for label, backbone, ft, lp, ret, more in rows:
+        runs = {'ft': ft, 'lp': lp, 'ret': ret}
+        cells = [_cell(runs[k], key) for k, key in COLUMNS]
+        if extra:
+            cells.append(more)
+        lines.append(f'| {label} | {backbone} | ' + ' | '.join(cells) + ' |')
+    return lines + ['']
 
 
 def _tie(run, key, refs):
@@ -269,41 +288,22 @@ def render(root):
                             ft[0]['metrics']['acc/top1'])
         lines.append('')
         if young:
-            lines += [
+            lines += _side_table(
                 f'In progress on this protocol ({len(young)} '
                 f'row{"s" if len(young) > 1 else ""}): fewer than '
                 f'{MIN_SEEDS} seeds so far, so neither ranked nor compared '
                 'with the rows above; their logs stay where the numbers '
-                'link.', '',
-                '| model | backbone | fine-tuned top-1 | linear probe top-1 '
-                '| R@1 | R@5 | kNN top-1 |',
-                '| --- | --- | :-: | :-: | :-: | :-: | :-: |'
-            ]
-            for label, backbone, ft, lp, ret in young:
-                runs = {'ft': ft, 'lp': lp, 'ret': ret}
-                cells = [_cell(runs[k], key) for k, key in COLUMNS]
-                lines.append(f'| {label} | {backbone} | ' + ' | '.join(cells) +
-                             ' |')
-            lines.append('')
+                'link.', [r + (None, ) for r in young])
         old = _benchmark_rows(root, protocol, old=True)
         if old:
-            lines += [
+            lines += _side_table(
                 f'Superseded on this protocol ({len(old)} '
                 f'row{"s" if len(old) > 1 else ""}): replaced by the '
                 'configs named in the last column, for the reason given '
                 'there (most were pretrained on a sub-pixel protocol, see '
                 'the README\'s "Motion budget"), on fewer seeds than the '
-                'rows above; their logs stay where the numbers link.', '',
-                '| model | backbone | fine-tuned top-1 | linear probe top-1 '
-                '| R@1 | R@5 | kNN top-1 | superseded by |',
-                '| --- | --- | :-: | :-: | :-: | :-: | :-: | --- |'
-            ]
-            for label, backbone, ft, lp, ret, why in old:
-                runs = {'ft': ft, 'lp': lp, 'ret': ret}
-                cells = [_cell(runs[k], key) for k, key in COLUMNS]
-                lines.append(f'| {label} | {backbone} | ' + ' | '.join(cells) +
-                             f' | {why} |')
-            lines.append('')
+                'rows above; their logs stay where the numbers link.', old,
+                'superseded by')
         if protocol == 'msr-xsub' and best is not None:
             lines += [
                 f'Best self-supervised then fine-tuned on MSR Action3D: '
