@@ -53,3 +53,16 @@ def test_every_shipped_file_is_listed():
         if e.get('codebook'):
             cfg = Config.fromfile(e['check']['config'])
             assert cfg.model.head.codebook.file == e['codebook']
+
+
+def test_every_shipped_file_is_a_metafile_weights_field():
+    """Each shipped file is the ``Weights:`` of exactly one metafile model,
+    fine-tunings recorded under a run name of their own included."""
+    import glob
+    weights = []
+    for path in glob.glob('configs/*/metafile.yml'):
+        with open(path) as f:
+            for m in yaml.safe_load(f)['Models']:
+                if m.get('Weights'):
+                    weights.append(m['Weights'])
+    assert sorted(weights) == sorted(e['file'] for e in SHIPPED)

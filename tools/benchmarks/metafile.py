@@ -25,8 +25,9 @@ mmpretrain's metafiles link a pretraining model to its downstream models.
 ``<config_dir>/benchmark_results.json`` (``tools/benchmarks/run_benchmark.py``)
 adds the benchmark suite: each pretraining model lists every recorded
 downstream run under ``Downstream:``, and the runs of shared configs
-(``configs/benchmarks/``: linear probe, retrieval) become models of their own
-with their metrics. ``Models:`` adds what no log holds: architecture notes
+(``configs/benchmarks/``: linear probe, retrieval) and the runs of this
+folder's configs recorded under a run name of their own become models of
+their own with their metrics. ``Models:`` adds what no log holds: architecture notes
 and the paper's numbers, whose metric names say "(paper)". A run of several
 seeds gives the mean of its seeds and ``Seeds: N``.
 """
@@ -100,9 +101,14 @@ def benchmark_entries(config_dir, collection, items):
                 name = osp.basename(r['log_dir'])
                 if osp.normpath(osp.dirname(r['config'])) == here:
                     links.add(name)
-                    continue  # a model of this folder already
-                name = f'{r["task"]}_{name}'  # shared configs: one per task
-                links.add(name)
+                    if name in by_name:
+                        continue  # a model of this folder already
+                    # a run of this folder's config under a run name of its
+                    # own (a config that serves several pretrainings): a
+                    # model of its own, so that its weights can be listed
+                else:
+                    name = f'{r["task"]}_{name}'  # shared configs: per task
+                    links.add(name)
                 dataset = rec.PROTOCOLS[r['protocol']]
                 if r.get('fold') not in (None, 'mean'):
                     dataset = dataset.split(' (')[0] + f' fold {r["fold"]}'
