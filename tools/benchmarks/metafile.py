@@ -27,9 +27,9 @@ adds the benchmark suite: each pretraining model lists every recorded
 downstream run under ``Downstream:``, and the runs of shared configs
 (``configs/benchmarks/``: linear probe, retrieval) and the runs of this
 folder's configs recorded under a run name of their own become models of
-their own with their metrics. ``Models:`` adds what no log holds: architecture notes
-and the paper's numbers, whose metric names say "(paper)". A run of several
-seeds gives the mean of its seeds and ``Seeds: N``.
+their own with their metrics. ``Models:`` adds what no log holds:
+architecture notes and the paper's numbers, whose metric names say
+"(paper)". A run of several seeds gives the mean of its seeds and ``Seeds: N``.
 """
 import argparse
 import fnmatch
