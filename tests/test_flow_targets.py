@@ -47,6 +47,35 @@ def test_shift_gives_its_flow_and_depth_change():
     np.testing.assert_array_equal(t2d, t[..., :2])
 
 
+def test_static_no_depth_zeroes_the_empty_background():
+    d0 = _depth_frame()
+    d1 = np.roll(d0, 3, axis=1)
+    plain = pair_patch_flow(d0, d1, patch=16)
+    static = pair_patch_flow(d0, d1, patch=16, static_no_depth=True)
+    empty = (d0 > 0).reshape(15, 16, 20, 16).sum((1, 3)) == 0
+    assert empty.sum() > 100
+    # DIS puts flow into the empty background; the option takes it out
+    assert np.abs(plain[empty, :2]).max() > 0.1
+    assert (static[empty] == 0).all()
+    full = (d0 > 0).reshape(15, 16, 20, 16).all((1, 3))
+    np.testing.assert_array_equal(static[full], plain[full])
+    with pytest.raises(ValueError, match='static_no_depth needs depth'):
+        pair_patch_flow(
+            np.zeros((16, 16, 3), np.uint8),
+            np.zeros((16, 16, 3), np.uint8),
+            'rgb',
+            dim=2,
+            static_no_depth=True)
+    with pytest.raises(ValueError, match='static_no_depth needs depth'):
+        TRANSFORMS.build(
+            dict(
+                type='AtomicFlowTargets',
+                num_steps=2,
+                modality='rgb',
+                dim=2,
+                static_no_depth=True))
+
+
 def test_rgb_and_rgbd_targets():
     rng = np.random.default_rng(0)
     rgb0 = (rng.random((32, 48, 3)) * 255).astype(np.uint8)
@@ -191,6 +220,25 @@ def test_fit_codebook_tool(msr_mini, tmp_path):
     assert (cb.freqs[:-1] >= cb.freqs[1:]).all()  # most frequent first
     with pytest.raises(ValueError, match='holds 6 codewords'):
         KMeansCodebook(out, num_codewords=8)
+
+
+def test_predictability_tool(msr_mini):
+    """Its rows, on the shipped MSR clips: the floor of a codebook is below
+    zero motion, the per-patch best of two below either."""
+    out = run_tool([
+        sys.executable, 'tools/analysis/atomic_flow_predictability.py', TINY,
+        '--max-videos', '3', '--cfg-options', *data_options(msr_mini)
+    ]).stdout
+    rows = {}
+    for line in out.splitlines():
+        for name in ('zero motion', 'constant velocity', 'damped velocity',
+                     'per-patch best', 'floor'):
+            if line.startswith(name):
+                rows[name] = float(line[46:].split()[0])
+    assert len(rows) == 5, out
+    assert rows['per-patch best'] <= min(rows['zero motion'],
+                                         rows['constant velocity'])
+    assert '3 clips, 2 steps' in out and 'dz: beta' in out
 
 
 def _rgbd_files(tmp_path, depth_shape):

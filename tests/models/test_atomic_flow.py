@@ -156,6 +156,44 @@ def test_metric_for_a_rebalanced_classifier_on_known_answers():
     assert m['zero_epe_step1'] == pytest.approx(0.55)
     assert m['epe_annealed'] == 0 and m['epe_annealed_step1'] == 0
     assert m['epe'] == pytest.approx(0.55)
+    assert 'epe_adjusted' not in m  # the sample has no such decoding
+
+
+def test_logit_adjusted_mean_undoes_the_rebalancing():
+    torch.manual_seed(0)
+    model = predictor(steps=2).eval()
+    x = torch.rand(2, 1, 2, 16, 16)
+    targets = torch.randn(2, 2, 8, 8, 3) * 0.5
+    k = model.head.num_codewords
+    # unweighted (the weights start at 1): the adjusted mean is the mean
+    out = model(x, _samples(2, targets), mode='predict')
+    torch.testing.assert_close(out[0].pred_flow_adjusted, out[0].pred_flow)
+    # a rare codeword weighted up: the rebalanced scores favour it, the
+    # adjusted distribution takes that back
+    freq = torch.full((k, ), 1.0)
+    freq[5] = 1e-4
+    model.head.loss_cls.set_class_freq(freq / freq.sum())
+    w = model.head.loss_cls.weights
+    assert w[5] > 1.5 * w[0]  # capped by lam = 0.5
+    logits = model.logits(x)
+    got = model.head.predict(logits)['pred_flow_adjusted']
+    want = model.head.codebook.expected(
+        (logits -
+         w.log().view(1, -1, 1, 1, 1)).softmax(1)).permute(0, 2, 3, 4, 1)
+    torch.testing.assert_close(got, want)
+    assert not torch.allclose(got, model.head.predict(logits)['pred_flow'])
+    # the metric reads it
+    out = model(x, _samples(2, targets), mode='predict')
+    with DefaultScope.overwrite_default_scope('mmmotion'):
+        metric = METRICS.build(dict(type='AtomicFlowMetric'))
+    metric.process(None, out)
+    m = metric.compute_metrics(metric.results)
+    want_epe = (out[0].pred_flow_adjusted - targets[0]).norm(dim=-1).mean()
+    want_epe = (
+        want_epe +
+        (out[1].pred_flow_adjusted - targets[1]).norm(dim=-1).mean()) / 2
+    assert m['epe_adjusted'] == pytest.approx(float(want_epe), rel=1e-5)
+    assert 'epe_adjusted_step2' in m
 
 
 def test_annealed_mean_tends_to_the_mode():

@@ -6,7 +6,9 @@ process (Adam, constant rate, batch 16, flips), test top-1 every 5 epochs.
 Variants, joined by '+': outbn (a BatchNorm3d over the temporal ConvLSTM's
 outputs, ``out_norm_cfg``), inbn (a BatchNorm over the pair encodings), gn
 (GroupNorm gates), aug (a random crop of 70-100 % of the side, resized
-back), wd (AdamW 0.05), wide (encoder widths 32-64-128-128, ConvLSTM 128).
+back), wd (AdamW 0.05), wide (encoder widths 32-64-128-128, ConvLSTM 128), mix
+(mixup, alpha 0.2, as MMAction2's MixupBlending), ls (label smoothing 0.1),
+drop8 (classifier dropout 0.8 instead of 0.5).
 
     PYTHONPATH=. python \
         tools/analysis/quick_recognizer_variants.py \
@@ -94,7 +96,7 @@ def augment(x):
 
 def build(variant):
     m = copy.deepcopy(cfg.model)
-    m.cls_head.dropout_ratio = 0.5
+    m.cls_head.dropout_ratio = 0.8 if 'drop8' in variant else 0.5
     if 'wide' in variant:
         m.backbone.encoder.channels = (32, 64, 128, 128)
         m.backbone.encoder.lstm_channels = 128
@@ -128,9 +130,20 @@ def run(variant, epochs, lr=1e-3, seed=0):
             x[flip] = x[flip].flip(-1)
             if 'aug' in variant:
                 x = augment(x)
+            y = Ytr[idx]
+            smooth = 0.1 if 'ls' in variant else 0.0
+            lam, perm2 = 1.0, None
+            if 'mix' in variant:  # MMAction2's MixupBlending, alpha 0.2
+                lam = float(torch.distributions.Beta(0.2, 0.2).sample().item())
+                perm2 = torch.randperm(len(idx))
+                x = lam * x + (1 - lam) * x[perm2]
             feats = model.extract_feat(x[:, None])[0]
             logits = model.cls_head(feats)
-            loss = nn.functional.cross_entropy(logits, Ytr[idx])
+            loss = lam * nn.functional.cross_entropy(
+                logits, y, label_smoothing=smooth)
+            if perm2 is not None:
+                loss = loss + (1 - lam) * nn.functional.cross_entropy(
+                    logits, y[perm2], label_smoothing=smooth)
             opt.zero_grad()
             loss.backward()
             nn.utils.clip_grad_norm_(model.parameters(), 10)

@@ -71,7 +71,8 @@ def pair_patch_flow(frame_t: np.ndarray,
                     method: str = 'dis',
                     preset: str = 'medium',
                     depth_scale: float = 1.0,
-                    flow_scale: Optional[float] = None) -> np.ndarray:
+                    flow_scale: Optional[float] = None,
+                    static_no_depth: bool = False) -> np.ndarray:
     """Patch flow ``(H / patch, W / patch, dim)`` from frame t to t+1.
 
     Args:
@@ -92,11 +93,22 @@ def pair_patch_flow(frame_t: np.ndarray,
             units to about the pixel scale of ``dx, dy``). Defaults to 1.0.
         flow_scale (float, optional): Grey-level scaling of depth frames for
             the 2D flow. Defaults to None (the pair's maximum maps to 255).
+        static_no_depth (bool): ``depth`` / ``rgbd``: give zero flow to the
+            pixels of frame t without a depth reading (ours, issue 17). In
+            MSR Action3D the background is removed (depth 0) and the camera
+            is static, so nothing there moves; DIS still interpolates
+            0.4-1.6 px of flow into the empty background, which then
+            dominates the patch targets (about 90 % of a frame) with motion
+            that no input can predict. Defaults to False (the flow as DIS
+            gives it).
 
     Returns:
         np.ndarray: ``float32 (H / patch, W / patch, dim)`` patch flow.
     """
     check_target_args(modality, dim)
+    if static_no_depth and modality == 'rgb':
+        raise ValueError('static_no_depth needs depth (modality depth or '
+                         'rgbd), got rgb')
     a, b = np.asarray(frame_t), np.asarray(frame_t1)
     if a.shape != b.shape:
         raise ValueError(f'frames differ in shape: {a.shape} and {b.shape}')
@@ -113,6 +125,8 @@ def pair_patch_flow(frame_t: np.ndarray,
         flow = compute_flow(_grey(a), _grey(b), method, preset)
     else:
         flow = compute_flow(d0, d1, method, preset, flow_scale)
+    if static_no_depth:
+        flow = np.where((d0 > 0)[..., None], flow, np.float32(0))
     if dim == 2:
         return patch_mean(flow, patch)
     dz, valid = depth_change_along_flow(d0, d1, flow)
@@ -154,6 +168,8 @@ class AtomicFlowTargets(BaseTransform):
         depth_scale (float): ``dz`` is multiplied by it. Defaults to 1.0.
         flow_scale (float, optional): Grey-level scaling of depth frames for
             the 2D flow. Defaults to None (the pair's maximum).
+        static_no_depth (bool): Zero flow where frame t has no depth
+            reading (a removed background). Defaults to False.
         cache_dir (str, optional): Read the targets from files written by
             ``tools/data/precompute_flow_targets.py`` (one per video,
             ``(T - 1, Hp, Wp, dim)``: every consecutive pair) instead of
@@ -172,6 +188,7 @@ class AtomicFlowTargets(BaseTransform):
                  preset: str = 'medium',
                  depth_scale: float = 1.0,
                  flow_scale: Optional[float] = None,
+                 static_no_depth: bool = False,
                  cache_dir: Optional[str] = None) -> None:
         if num_steps < 1:
             raise ValueError(f'num_steps must be >= 1, got {num_steps}')
@@ -183,8 +200,12 @@ class AtomicFlowTargets(BaseTransform):
             method=method,
             preset=preset,
             depth_scale=depth_scale,
-            flow_scale=flow_scale)
+            flow_scale=flow_scale,
+            static_no_depth=static_no_depth)
         check_target_args(modality, dim)
+        if static_no_depth and modality == 'rgb':
+            raise ValueError('static_no_depth needs depth (modality depth '
+                             'or rgbd), got rgb')
         self.cache_dir = cache_dir
 
     def _from_cache(self, results: dict, inds: np.ndarray,

@@ -12,6 +12,8 @@ from mmmotion.utils.data_sample import sample_field
 
 _KEYS = ('pred_flow', 'pred_codes', 'target_flow', 'target_codes', 'zero_code',
          'codewords')
+# optional decodings of the distribution, pred_flow_<name>: their rows
+_DECODINGS = {'annealed': 'annealed mean', 'adjusted': 'logit-adjusted mean'}
 
 
 @METRICS.register_module()
@@ -37,6 +39,9 @@ class AtomicFlowMetric(BaseMetric):
     - ``epe_annealed`` (and per step): the EPE of the annealed mean
       (``pred_flow_annealed``, when the model attaches it; Zhang et al.'s
       colourisation decoding);
+    - ``epe_adjusted`` (and per step): the EPE of the logit-adjusted mean
+      (``pred_flow_adjusted``, when the model attaches it: the rebalancing
+      undone, ``AtomicFlowHead``);
     - ``zero_epe_step{k}``: zero motion's EPE at each step;
     - ``floor_epe``: the EPE of a perfect classifier decoded to its
       codeword (the target's nearest codeword against the target), the
@@ -94,8 +99,13 @@ class AtomicFlowMetric(BaseMetric):
                         codes[torch.as_tensor(vals['pred_codes']) == codes],
                         minlength=k),
                     epe_steps=(pred - target).norm(dim=-1).flatten(1).sum(1),
-                    annealed_steps=self._epe_steps(
-                        sample_field(sample, 'pred_flow_annealed'), target),
+                    decoded_steps={
+                        name:
+                        self._epe_steps(
+                            sample_field(sample, f'pred_flow_{name}'), target,
+                            name)
+                        for name in _DECODINGS
+                    },
                     zero_steps=target.norm(dim=-1).flatten(1).sum(1),
                     zero_epe=target.norm(dim=-1).sum().item(),
                     target=target.reshape(-1, target.shape[-1]),
@@ -104,12 +114,13 @@ class AtomicFlowMetric(BaseMetric):
                     codewords=torch.as_tensor(vals['codewords']).double()))
 
     @staticmethod
-    def _epe_steps(pred: Any, target: torch.Tensor) -> Optional[torch.Tensor]:
+    def _epe_steps(pred: Any, target: torch.Tensor,
+                   name: str) -> Optional[torch.Tensor]:
         if pred is None:
             return None
         pred = torch.as_tensor(pred).double()
         if pred.shape != target.shape:
-            raise ValueError(f'pred_flow_annealed {tuple(pred.shape)} and '
+            raise ValueError(f'pred_flow_{name} {tuple(pred.shape)} and '
                              f'target_flow {tuple(target.shape)} differ')
         return (pred - target).norm(dim=-1).flatten(1).sum(1)
 
@@ -138,11 +149,14 @@ class AtomicFlowMetric(BaseMetric):
         zero_steps = sum(r['zero_steps'] for r in results) / per_clip
         for s, v in enumerate(zero_steps.tolist()):
             m[f'zero_epe_step{s + 1}'] = v
-        if all(r['annealed_steps'] is not None for r in results):
-            ann = sum(r['annealed_steps'] for r in results) / per_clip
-            m['epe_annealed'] = float(ann.mean())
-            for s, v in enumerate(ann.tolist()):
-                m[f'epe_annealed_step{s + 1}'] = v
+        for name in _DECODINGS:
+            steps = [r['decoded_steps'][name] for r in results]
+            if any(s is None for s in steps):
+                continue
+            dec = sum(steps) / per_clip
+            m[f'epe_{name}'] = float(dec.mean())
+            for s, v in enumerate(dec.tolist()):
+                m[f'epe_{name}_step{s + 1}'] = v
         print_log(self._table(m, len(results)), logger='current')
         return m
 
@@ -179,9 +193,10 @@ class AtomicFlowMetric(BaseMetric):
         rows = [('', 'top-1', 'mean class acc', 'EPE'),
                 ('prediction', f'{m["top1"]:.4f}',
                  f'{m["mean_class_acc"]:.4f}', f'{m["epe"]:.4f}')]
-        if 'epe_annealed' in m:
-            rows.append(('prediction, annealed mean', '', '',
-                         f'{m["epe_annealed"]:.4f}'))
+        for name in _DECODINGS:
+            if f'epe_{name}' in m:
+                rows.append((f'prediction, {_DECODINGS[name]}', '', '',
+                             f'{m[f"epe_{name}"]:.4f}'))
         rows += [('zero motion', f'{m["zero_top1"]:.4f}',
                   f'{m["zero_mean_class_acc"]:.4f}', f'{m["zero_epe"]:.4f}'),
                  ('most frequent codeword', f'{m["most_frequent_top1"]:.4f}',

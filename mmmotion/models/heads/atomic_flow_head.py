@@ -60,6 +60,17 @@ class AtomicFlowHead(BaseModule):
             mean (T = 1) and the mode (T -> 0).
         recon_weight (float): Weight of a learnable codebook's loss.
             Defaults to 1.0.
+
+    ``predict`` also returns ``pred_flow_adjusted`` (ours, issue 17): the
+    expected flow under the logit-adjusted distribution
+    ``softmax(logits - log w)``, ``w`` the rebalancing weights of the loss.
+    A classifier trained with a cross-entropy weighted by ``w_k`` estimates
+    probabilities proportional to ``w_k p(k | x)``; subtracting ``log w``
+    undoes the reweighting (Menon et al., "Long-tail learning via logit
+    adjustment", ICLR 2021, the post-hoc correction), so its mean is the
+    least-squares flow of the calibrated posterior: rebalancing chooses
+    rarer codewords for the argmax, the adjusted mean keeps the flow from
+    paying for it. With an unweighted loss it equals ``pred_flow``.
         init_cfg (dict or ConfigDict, optional): Initialization config.
             Defaults to None.
     """
@@ -204,14 +215,19 @@ class AtomicFlowHead(BaseModule):
 
         Returns:
             dict: ``pred_flow`` ``(N, S, Hp, Wp, D)``, its annealed mean
-            ``pred_flow_annealed``, ``pred_codes`` ``(N, S, Hp, Wp)`` and,
+            ``pred_flow_annealed``, the logit-adjusted mean
+            ``pred_flow_adjusted``, ``pred_codes`` ``(N, S, Hp, Wp)`` and,
             with targets, ``target_codes`` ``(N, S, Hp, Wp)``.
         """
         probs = logits.softmax(1)
         annealed = (logits / self.annealed_temperature).softmax(1)
+        log_w = self.loss_cls.weights.to(logits).log().view(1, -1, 1, 1, 1)
+        adjusted = (logits - log_w).softmax(1)
         out = dict(
             pred_flow=self.codebook.expected(probs).permute(0, 2, 3, 4, 1),
             pred_flow_annealed=self.codebook.expected(annealed).permute(
+                0, 2, 3, 4, 1),
+            pred_flow_adjusted=self.codebook.expected(adjusted).permute(
                 0, 2, 3, 4, 1),
             pred_codes=probs.argmax(1))
         if targets is not None:

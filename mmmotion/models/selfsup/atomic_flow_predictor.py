@@ -164,8 +164,9 @@ class AtomicFlowPredictor(MotionBaseModel):
 
         Returns:
             list[ActionDataSample]: The samples with ``pred_flow``
-            ``(S, Hp, Wp, D)``, ``pred_flow_annealed`` (the head's annealed
-            mean), ``pred_codes`` ``(S, Hp, Wp)`` and, with
+            ``(S, Hp, Wp, D)``, ``pred_flow_annealed`` and
+            ``pred_flow_adjusted`` (the head's annealed and logit-adjusted
+            means), ``pred_codes`` ``(S, Hp, Wp)`` and, with
             targets, ``target_flow``, ``target_codes``, ``zero_code`` and
             ``codewords``; with ``test_cfg.dense_flow``, those of
             :meth:`predict_dense_flow` instead.
@@ -180,8 +181,8 @@ class AtomicFlowPredictor(MotionBaseModel):
         for i, sample in enumerate(data_samples):
             sample.set_field(out['pred_flow'][i].cpu(), 'pred_flow')
             sample.set_field(out['pred_codes'][i].cpu(), 'pred_codes')
-            sample.set_field(out['pred_flow_annealed'][i].cpu(),
-                             'pred_flow_annealed')
+            for k in ('pred_flow_annealed', 'pred_flow_adjusted'):
+                sample.set_field(out[k][i].cpu(), k)
             if targets is not None:
                 sample.set_field(targets[i].cpu(), 'target_flow')
                 sample.set_field(out['target_codes'][i].cpu(), 'target_codes')
