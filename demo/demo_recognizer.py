@@ -9,12 +9,14 @@ installed package, so this one ships here; it runs the recognizer through
 ``inference_recognizer``; ``--windows all`` averages windows that slide over
 the whole video). Class names: ``--label-map``, one per line, else the
 ``classes.txt`` that the data converters write beside the config's
-annotation file, else class indices.
+annotation file, else class indices. A DynamoNet with its classifier
+(joint training) gives its class scores too.
 """
 import argparse
 import os.path as osp
 
-from mmmotion.apis import RecognitionResult, inference_motion, init_model
+from mmmotion.apis import (FramePredictionResult, RecognitionResult,
+                           inference_motion, init_model)
 
 
 def parse_args(argv=None):
@@ -50,6 +52,10 @@ def main(argv=None):
         raise SystemExit(f'{args.video}: no such file')
     model = init_model(args.config, args.checkpoint, args.device)
     res = inference_motion(model, args.video, windows=args.windows)
+    if isinstance(res, FramePredictionResult) and res.scores is not None:
+        # DynamoNet with its classifier (joint training): its class scores
+        res = RecognitionResult(
+            pred_score=res.scores.mean(0), window_scores=res.scores)
     if not isinstance(res, RecognitionResult):
         raise SystemExit(f'{type(model).__name__} is not a recognizer; for '
                          'motion run demo/motion_demo.py')

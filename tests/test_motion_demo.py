@@ -68,6 +68,22 @@ def test_recognizer_demo_names_the_top_classes(tmp_path):
         demo_recognizer.main([CLIP, C2F, c2f])
 
 
+def test_recognizer_demo_reads_dynamonet_class_scores():
+    """The shipped DynamoNet fine-tuning (joint: classifier + FP) gives its
+    class scores on a shipped MSR clip."""
+    import demo_recognizer
+    import yaml
+    with open('checkpoints/checkpoints.yml') as f:
+        entry = next(e for e in yaml.safe_load(f)['checkpoints']
+                     if 'dynamonet-joint' in e['file'])
+    rows = demo_recognizer.main([
+        'tests/data/msr_action3d/a01_s02_e01_sdepth.mat', entry['config'],
+        entry['file'], '--top-k', '20'
+    ])
+    assert len(rows) == 20
+    assert sum(r[1] for r in rows) == pytest.approx(1, abs=1e-3)
+
+
 def test_gallery_is_made_by_one_command(tmp_path):
     sys.path.insert(0,
                     osp.join(osp.dirname(__file__), '..', 'tools', 'analysis'))
