@@ -74,8 +74,9 @@ def test_recognizer_demo_reads_dynamonet_class_scores():
     import demo_recognizer
     import yaml
     with open('checkpoints/checkpoints.yml') as f:
-        entry = next(e for e in yaml.safe_load(f)['checkpoints']
-                     if 'dynamonet-joint' in e['file'])
+        entry = next(
+            e for e in yaml.safe_load(f)['checkpoints']
+            if 'dynamonet-joint' in e['file'])
     rows = demo_recognizer.main([
         'tests/data/msr_action3d/a01_s02_e01_sdepth.mat', entry['config'],
         entry['file'], '--top-k', '20'
