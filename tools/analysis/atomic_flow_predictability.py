@@ -2,7 +2,8 @@
 (issue 17: check the targets before the network.)
 
     python tools/analysis/atomic_flow_predictability.py CONFIG \
-        [--split val] [--max-videos N] [--cfg-options K=V ...]
+        [--split val] [--max-videos N] [--repeats R] [--seed S] \
+        [--cfg-options K=V ...]
 
 On the clips the config's pipeline samples (the test pipeline by default),
 the EPE of each target step of three predictions that need no training,
@@ -25,6 +26,7 @@ motion; if it dominates the targets, neither is their EPE.
 """
 import argparse
 import copy
+import random
 
 import numpy as np
 from mmengine.config import Config, DictAction
@@ -42,6 +44,16 @@ def parse_args(argv=None):
     p.add_argument('config')
     p.add_argument('--split', default='val', choices=['train', 'val'])
     p.add_argument('--max-videos', type=int, default=0)
+    p.add_argument(
+        '--seed',
+        type=int,
+        default=0,
+        help='of the random clip sampling of the train pipeline')
+    p.add_argument(
+        '--repeats',
+        type=int,
+        default=1,
+        help='clips a video (a random pipeline samples a new one each time)')
     p.add_argument(
         '--cfg-options',
         nargs='+',
@@ -67,6 +79,8 @@ def clips(cfg, split):
 def main(argv=None):
     args = parse_args(argv)
     register_all_modules()
+    np.random.seed(args.seed)
+    random.seed(args.seed)
     cfg = Config.fromfile(args.config)
     if args.cfg_options:
         cfg.merge_from_dict(args.cfg_options)
@@ -83,6 +97,7 @@ def main(argv=None):
         idx = idx[np.linspace(0,
                               len(idx) - 1,
                               args.max_videos).round().astype(int)]
+    idx = np.tile(idx, args.repeats)
     count = len(idx)
     for i in idx:
         imgs = dataset[int(i)]['imgs'][:n + 2]
