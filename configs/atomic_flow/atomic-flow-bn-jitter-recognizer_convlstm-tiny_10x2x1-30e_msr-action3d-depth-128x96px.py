@@ -18,6 +18,17 @@ downstream = [
                 '64x48px.py'),
         run_name=('convlstm-bn-jitter_atomic-flow-128x96px-pretrained-'
                   'convlstm-tiny_16x1x1-100e_msr-action3d-depth-64x48px')),
+    # the same with label smoothing 0.1 (its scratch row: configs/baselines/
+    # convlstm-bn-jitter-ls_convlstm-tiny_16x1x1-100e_msr-action3d-depth-
+    # 64x48px.py)
+    dict(
+        task='fine-tune',
+        protocol='msr-xsub',
+        config=('configs/atomic_flow/convlstm-bn-jitter-ls_atomic-flow-'
+                'pretrained-convlstm-tiny_16x1x1-100e_msr-action3d-depth-'
+                '64x48px.py'),
+        run_name=('convlstm-bn-jitter-ls_atomic-flow-128x96px-pretrained-'
+                  'convlstm-tiny_16x1x1-100e_msr-action3d-depth-64x48px')),
     dict(
         task='linear-probe',
         protocol='msr-xsub',
