@@ -239,6 +239,32 @@ def test_check_refuses_a_record_not_collected(tmp_path):
         br.check_results(data, path, root)
 
 
+def test_check_tells_two_jobs_of_one_task_apart(tmp_path):
+    """A pretraining with two fine-tuning recipes on one protocol (the
+    issue-17 atomic-flow config): each job is checked against its own
+    records."""
+    cfg = ('configs/atomic_flow/atomic-flow-bn-jitter-recognizer_convlstm-'
+           'tiny_10x2x1-30e_msr-action3d-depth-128x96px.py')
+    jobs = br.load_jobs(cfg)
+    fts = [j for j in jobs if j['task'] == 'fine-tune']
+    assert len(fts) == 2
+    for i, j in enumerate(jobs):
+        _seed_record(tmp_path, j, 0, {
+            'acc/top1': 0.5 + 0.1 * i,
+            'retrieval/R@1': 0.3
+        })
+    root = str(tmp_path)
+    data = {
+        br.config_name(cfg):
+        br.results_entry(cfg, [br.read_record(j, root) for j in jobs])
+    }
+    path = str(tmp_path / 'benchmark_results.json')
+    br.check_results(data, path, root)
+    _seed_record(tmp_path, fts[1], 1, {'acc/top1': 0.9, 'retrieval/R@1': 0})
+    with pytest.raises(ValueError, match='not what the records give'):
+        br.check_results(data, path, root)
+
+
 def test_runs_named_apart_from_their_config_train_apart():
     cfg = 'configs/benchmarks/linear_probe/lp.py'
     assert record_run.work_dir(cfg, 'lp') == 'work_dirs/lp'

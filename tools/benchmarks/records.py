@@ -474,8 +474,9 @@ def check_results(data: dict, path: str, root: str = '.') -> None:
             if r is not None
         ])
 
-        def key(j):
-            return (j['task'], j['protocol'], str(j.get('fold')))
+        def key(j):  # a pretraining may list two jobs of one task
+            return (j['task'], j['protocol'], str(j.get('fold')),
+                    j.get('config'))
 
         have = {key(j): (j['metrics'], j.get('n', 1)) for j in entry['jobs']}
         for j in rebuilt:

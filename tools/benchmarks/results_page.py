@@ -204,12 +204,15 @@ def _benchmark_rows(root, protocol, old=False):
             for job in entry['jobs']:
                 if job['protocol'] != protocol:
                     continue
+                # the first job of a task (the config's own recipe) when
+                # a pretraining lists more than one
                 if job.get('fold') == 'mean':
                     link = osp.dirname(job['folds'][0]['log_dir'])
-                    runs[TASK_KEY[job['task']]] = (job, link,
-                                                   len(job['folds']))
+                    runs.setdefault(TASK_KEY[job['task']],
+                                    (job, link, len(job['folds'])))
                 else:
-                    runs[TASK_KEY[job['task']]] = (job, job['log_dir'], 0)
+                    runs.setdefault(TASK_KEY[job['task']],
+                                    (job, job['log_dir'], 0))
             if runs:
                 label = (f'{METHODS.get(method, method)}: '
                          f'[{name}](../{entry["pretraining_config"]})')
