@@ -221,22 +221,34 @@ def test_driver_pretrains_once_per_seed(tmp_path):
     assert any('--seed 1' in ln and 'linear-probe' in ln for ln in second)
 
 
-def test_check_refuses_a_record_not_collected(tmp_path):
-    jobs = br.load_jobs(C2F)
-    m = {'acc/top1': 0.5, 'retrieval/R@1': 0.3}
-    for j in jobs:
-        _seed_record(tmp_path, j, 0, m)
+def _collected(tmp_path, cfg, metrics):
+    """Seed-0 records of every job of ``cfg`` (``metrics(i)`` for job i),
+    collected into a results file that passes the check; returns
+    ``(jobs, check)``, ``check()`` checking the file against the records."""
+    jobs = br.load_jobs(cfg)
+    for i, j in enumerate(jobs):
+        _seed_record(tmp_path, j, 0, metrics(i))
     root = str(tmp_path)
     data = {
-        br.config_name(C2F):
-        br.results_entry(C2F, [br.read_record(j, root) for j in jobs])
+        br.config_name(cfg):
+        br.results_entry(cfg, [br.read_record(j, root) for j in jobs])
     }
     path = str(tmp_path / 'benchmark_results.json')
-    br.check_results(data, path, root)
+
+    def check():
+        br.check_results(data, path, root)
+
+    check()
+    return jobs, check
+
+
+def test_check_refuses_a_record_not_collected(tmp_path):
+    m = {'acc/top1': 0.5, 'retrieval/R@1': 0.3}
+    jobs, check = _collected(tmp_path, C2F, lambda i: m)
     ft = next(j for j in jobs if j['task'] == 'fine-tune')
     _seed_record(tmp_path, ft, 1, dict(m, **{'acc/top1': 0.7}))
     with pytest.raises(ValueError, match='not what the records give'):
-        br.check_results(data, path, root)
+        check()
 
 
 def test_check_tells_two_jobs_of_one_task_apart(tmp_path):
@@ -245,24 +257,16 @@ def test_check_tells_two_jobs_of_one_task_apart(tmp_path):
     records."""
     cfg = ('configs/atomic_flow/atomic-flow-bn-jitter-recognizer_convlstm-'
            'tiny_10x2x1-30e_msr-action3d-depth-128x96px.py')
-    jobs = br.load_jobs(cfg)
-    fts = [j for j in jobs if j['task'] == 'fine-tune']
-    assert len(fts) == 2
-    for i, j in enumerate(jobs):
-        _seed_record(tmp_path, j, 0, {
+    jobs, check = _collected(
+        tmp_path, cfg, lambda i: {
             'acc/top1': 0.5 + 0.1 * i,
             'retrieval/R@1': 0.3
         })
-    root = str(tmp_path)
-    data = {
-        br.config_name(cfg):
-        br.results_entry(cfg, [br.read_record(j, root) for j in jobs])
-    }
-    path = str(tmp_path / 'benchmark_results.json')
-    br.check_results(data, path, root)
+    fts = [j for j in jobs if j['task'] == 'fine-tune']
+    assert len(fts) == 2
     _seed_record(tmp_path, fts[1], 1, {'acc/top1': 0.9, 'retrieval/R@1': 0})
     with pytest.raises(ValueError, match='not what the records give'):
-        br.check_results(data, path, root)
+        check()
 
 
 def test_runs_named_apart_from_their_config_train_apart():
