@@ -66,3 +66,25 @@ def test_every_shipped_file_is_a_metafile_weights_field():
                 if m.get('Weights'):
                     weights.append(m['Weights'])
     assert sorted(weights) == sorted(e['file'] for e in SHIPPED)
+
+
+def test_publish_half_stores_float16_and_loads_into_float32(tmp_path):
+    import sys
+    import torch
+    sys.path.insert(0, 'tools/model_converters')
+    from publish_model import publish
+    model = torch.nn.Sequential(
+        torch.nn.Conv2d(2, 3, 3), torch.nn.BatchNorm2d(3))
+    src = str(tmp_path / 'epoch_1.pth')
+    torch.save({'state_dict': model.state_dict(), 'optimizer': {}}, src)
+    path, digest = publish(src, str(tmp_path / 'm.pth'), half=True)
+    assert path.endswith(f'_{digest[:8]}.pth') and sha256(path) == digest
+    state = torch.load(path, weights_only=True)['state_dict']
+    assert state['0.weight'].dtype == torch.float16
+    assert state['1.num_batches_tracked'].dtype == torch.int64
+    again = torch.nn.Sequential(
+        torch.nn.Conv2d(2, 3, 3), torch.nn.BatchNorm2d(3))
+    again.load_state_dict(state)
+    assert again[0].weight.dtype == torch.float32
+    torch.testing.assert_close(
+        again[0].weight, model[0].weight, atol=1e-3, rtol=1e-3)
