@@ -70,6 +70,7 @@ def test_every_shipped_file_is_a_metafile_weights_field():
 
 def test_publish_half_stores_float16_and_loads_into_float32(tmp_path):
     import sys
+
     import torch
     sys.path.insert(0, 'tools/model_converters')
     from publish_model import publish
