@@ -70,6 +70,22 @@ def test_seeds_aggregate_into_mean_and_std(tmp_path):
         br.read_record(ft, str(tmp_path))
 
 
+def test_a_metric_only_later_seeds_record_is_left_out(tmp_path):
+    """Seeds recorded before a metric existed: the shared metrics are
+    averaged over every seed, the newer one is not averaged over fewer."""
+    ft = next(j for j in br.load_jobs(C2F) if j['task'] == 'fine-tune')
+    _seed_record(tmp_path, ft, 0, {'acc/top1': 0.5})
+    for seed in (1, 2):
+        _seed_record(tmp_path, ft, seed, {'acc/top1': 0.6, 'acc/new': 1.0})
+    run = br.read_record(ft, str(tmp_path))
+    assert run['n'] == 3 and set(run['metrics']) == {'acc/top1'}
+    assert run['metrics']['acc/top1'] == pytest.approx(0.5667, abs=1e-4)
+    assert run['unshared'] == ['acc/new']
+    _seed_record(tmp_path, ft, 0, {'other': 0.5})
+    with pytest.raises(ValueError, match='share no metric'):
+        br.read_record(ft, str(tmp_path))
+
+
 def test_fold_means_of_several_seeds(tmp_path):
     jobs = br.load_jobs(
         ('configs/coarse_to_fine_motion/c2f-motion_resnext18-tiny_8x2x1-150e_'

@@ -306,8 +306,11 @@ def aggregate_seeds(recs: List[dict]) -> Optional[dict]:
 
     One seed: that record, as it is. Several: ``metrics`` their mean,
     ``std`` their standard deviations, ``n`` their number, ``seeds`` the
-    records (they must record the same metrics). ``log_dir`` is the job's
-    folder (above the seed folders) either way.
+    records. A metric that not every seed records (one added to the
+    evaluator after the first seeds were recorded) is left out of the mean
+    and listed in ``unshared``: a table cell asking for it fails, it does
+    not show a mean of fewer seeds. ``log_dir`` is the job's folder (above
+    the seed folders) either way.
     """
     if not recs:
         return None
@@ -317,9 +320,11 @@ def aggregate_seeds(recs: List[dict]) -> Optional[dict]:
     if len(recs) == 1:
         return dict(recs[0], log_dir=top)
     keys = sorted(set.intersection(*(set(r['metrics']) for r in recs)))
-    if any(set(r['metrics']) != set(keys) for r in recs):
-        raise ValueError(f'{top}: the seeds record different metrics '
+    if not keys:
+        raise ValueError(f'{top}: the seeds share no metric '
                          f'({[sorted(r["metrics"]) for r in recs]})')
+    unshared = sorted(set().union(*(set(r['metrics'])
+                                    for r in recs)) - set(keys))
     stats = {k: mean_std([r['metrics'][k] for r in recs]) for k in keys}
     out = {k: v for k, v in recs[0].items() if k not in ('metrics', 'seed')}
     out.update(
@@ -334,6 +339,8 @@ def aggregate_seeds(recs: List[dict]) -> Optional[dict]:
         },
         n=len(recs),
         seeds=recs)
+    if unshared:
+        out['unshared'] = unshared
     return out
 
 
