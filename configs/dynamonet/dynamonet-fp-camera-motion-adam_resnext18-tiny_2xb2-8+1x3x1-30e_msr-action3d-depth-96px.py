@@ -15,10 +15,7 @@ _base_ = [
     './dynamonet-fp-adam_resnext18-tiny_2xb2-8+1x3x1-30e_msr-action3d-'
     'depth-96px.py'
 ]
-camera_motion = dict(
-    type='RandomCameraMotion', shift=2.0, zoom=0.02, rotate=1.0, prob=1.0)
-train_pipeline = sum(([camera_motion, t] if t['type'] == 'RandomCrop' else [t]
-                      for t in _base_.train_pipeline), [])
+train_pipeline = _base_.msr96_camera_motion_train_pipeline
 train_dataloader = dict(dataset=dict(pipeline=train_pipeline))
 downstream = [
     dict(

@@ -31,6 +31,16 @@ msr96_train_pipeline = [
     dict(type='FormatShape', input_format='NCTHW'),
     dict(type='PackActionInputs')
 ]
+# The training pipeline with a random camera motion (RandomCameraMotion;
+# ours, issue 16): each clip's content moves at one random velocity (up to
+# 2 px a frame each axis, a zoom up to 2 % and a rotation up to 1 degree a
+# frame), applied before the crop, so that a per-frame global filter has a
+# motion of the whole frame to predict on MSR's static camera.
+msr96_camera_motion = dict(
+    type='RandomCameraMotion', shift=2.0, zoom=0.02, rotate=1.0, prob=1.0)
+msr96_camera_motion_train_pipeline = sum(
+    ([msr96_camera_motion, t] if t['type'] == 'RandomCrop' else [t]
+     for t in msr96_train_pipeline), [])
 msr96_test_pipeline = [
     dict(type='DepthInit'),
     dict(
