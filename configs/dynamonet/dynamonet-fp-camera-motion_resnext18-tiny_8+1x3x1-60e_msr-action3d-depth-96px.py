@@ -5,8 +5,11 @@
 # crop. MSR's camera is static, so a per-frame global filter (the paper's)
 # has only the small person's motion to predict; this gives it a motion of
 # the whole frame. Whether that helps is measured, not assumed: the loss
-# check (tools/analysis/loss_at_filters.py, --split train) first, then the
-# chain. Validation / test: the 96 px config's (no camera motion).
+# check (tools/analysis/loss_at_filters.py, --split train) with this
+# config's training clips; the chain was trained with Adam instead
+# (dynamonet-fp-camera-motion-adam_resnext18-tiny_2xb2-8+1x3x1-30e_msr-
+# action3d-depth-96px.py, 3 seeds), this SGD form is not trained.
+# Validation / test: the 96 px config's (no camera motion).
 # Otherwise dynamonet-fp_resnext18-tiny_8+1x3x1-60e_msr-action3d-depth-96px.
 _base_ = [
     './dynamonet-fp_resnext18-tiny_8+1x3x1-60e_msr-action3d-depth-96px.py'
