@@ -1,6 +1,7 @@
 from .camera_motion import RandomCameraMotion
 from .check_frames import CheckFrameCount
 from .depth import DepthDecode, DepthInit, DepthNormalize, load_depth_file
+from .even_uniform_sample import EvenUniformSample
 from .flow_pair import LoadFlowPair, ResizeFlowPair
 from .flow_targets import AtomicFlowTargets, pair_patch_flow
 from .merge_depth import MergeDepth
@@ -15,5 +16,5 @@ __all__ = [
     'load_depth_file', 'NonOverlappingClips', 'AtomicFlowTargets',
     'pair_patch_flow', 'MotionFlip', 'MergeDepth', 'LoadSyntheticMotion',
     'RetrievalSplit', 'SafeDecordInit', 'LoadFlowPair', 'ResizeFlowPair',
-    'RandomCameraMotion'
+    'RandomCameraMotion', 'EvenUniformSample'
 ]
