@@ -24,7 +24,9 @@ val_dataloader = dict(
 test_dataloader = val_dataloader
 model = dict(head=dict(num_steps=num_steps))
 downstream = [
-    dict(d, run_name=d['run_name'].replace('atomic-flow-2d-natural-rgb',
-                                           'atomic-flow-2d-3step-natural-rgb'))
+    dict(
+        d,
+        run_name=d['run_name'].replace('atomic-flow-2d-natural-rgb',
+                                       'atomic-flow-2d-3step-natural-rgb'))
     if 'run_name' in d else d for d in _base_.downstream
 ]

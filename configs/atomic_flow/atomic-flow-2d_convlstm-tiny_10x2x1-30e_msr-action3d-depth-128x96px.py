@@ -28,7 +28,8 @@ model = dict(head=dict(codebook=dict(file=codebook_file)))
 downstream = [
     dict(
         d,
-        run_name=d['run_name'].replace('bn-jitter-recognizer-', '').replace(
-            'atomic-flow-128x96px', 'atomic-flow-2d-128x96px'))
+        run_name=d['run_name'].replace('bn-jitter-recognizer-',
+                                       '').replace('atomic-flow-128x96px',
+                                                   'atomic-flow-2d-128x96px'))
     for d in _base_.downstream
 ]

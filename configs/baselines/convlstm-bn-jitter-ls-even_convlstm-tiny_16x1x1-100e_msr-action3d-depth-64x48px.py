@@ -16,7 +16,7 @@ _base_ = [
 ]
 train_dataloader = dict(
     dataset=dict(pipeline=[
-        dict(type='EvenUniformSample', clip_len=t['clip_len'])
-        if t['type'] == 'UniformSample' else t
+        dict(type='EvenUniformSample', clip_len=t['clip_len']) if t['type'] ==
+        'UniformSample' else t
         for t in _base_.train_dataloader.dataset.pipeline
     ]))

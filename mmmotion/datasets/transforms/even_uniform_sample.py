@@ -47,8 +47,8 @@ class EvenUniformSample(BaseTransform):
 
     def transform(self, results: dict) -> dict:
         inds = self.frame_indices(results['total_frames'])
-        results['frame_inds'] = (inds + results['start_index']).astype(
-            np.int32)
+        results['frame_inds'] = (inds +
+                                 results['start_index']).astype(np.int32)
         results['clip_len'] = self.clip_len
         results['frame_interval'] = None
         results['num_clips'] = 1
