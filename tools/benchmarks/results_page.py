@@ -46,6 +46,9 @@ REFERENCE_ROWS = {
         ('the same with label smoothing 0.1 (issue 17)', 'ConvLSTM tiny',
          'configs/baselines/logs/convlstm-bn-jitter-ls_convlstm-tiny_'
          '16x1x1-100e_msr-action3d-depth-64x48px', None, None),
+        ('the same with evenly spaced training frames (issue 17)',
+         'ConvLSTM tiny', 'configs/baselines/logs/convlstm-bn-jitter-ls-even_'
+         'convlstm-tiny_16x1x1-100e_msr-action3d-depth-64x48px', None, None),
         ('supervised from scratch',
          'R3D-18 (MMAction2, 32 base channels, 8.3M parameters)',
          'configs/baselines/logs/i3d_r3d18_16x1x1-100e_'
