@@ -34,6 +34,7 @@ for s in $SEEDS; do
   $REC $BL/convlstm_convlstm-tiny_16x1x1-60e_msr-action3d-depth-64x48px.py --seed $s
   $REC $BL/convlstm-bn-jitter_convlstm-tiny_16x1x1-100e_msr-action3d-depth-64x48px.py --seed $s
   $REC $BL/convlstm-bn-jitter-ls_convlstm-tiny_16x1x1-100e_msr-action3d-depth-64x48px.py --seed $s
+  $REC $BL/convlstm-bn-jitter-ls-even_convlstm-tiny_16x1x1-100e_msr-action3d-depth-64x48px.py --seed $s
   [ "${SKIP_R3D:-0}" = 1 ] || \
     $REC $BL/i3d_r3d18_16x1x1-100e_msr-action3d-depth-64px.py --seed $s
   for fold in 1 2 3; do

@@ -13,7 +13,7 @@ SEEDS=${SEEDS:-0 1 2}
 CHAINS=(
   configs/coarse_to_fine_motion/c2f-motion_resnext18-tiny_8x3x1-30e_msr-action3d-depth-96px.py
   configs/dynamonet/dynamonet-fp_resnext18-tiny_8+1x3x1-60e_msr-action3d-depth-96px.py
-  configs/atomic_flow/atomic-flow_convlstm-tiny_10x2x1-30e_msr-action3d-depth-128x96px.py
+  configs/atomic_flow/atomic-flow-bn-jitter-recognizer_convlstm-tiny_10x2x1-30e_msr-action3d-depth-128x96px.py
   configs/coarse_to_fine_motion/c2f-motion_resnext18-tiny_8x2x1-150e_natural-rgb-112px.py
   configs/dynamonet/dynamonet-fp_resnext18-tiny_8+1x2x1-150e_natural-rgb-112px.py
   configs/atomic_flow/atomic-flow-2d_convlstm-tiny_10x2x1-150e_natural-rgb-112px.py
