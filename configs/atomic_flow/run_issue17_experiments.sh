@@ -8,8 +8,9 @@
 # blocks and metafile.yml. Runs are recorded in configs/<dir>/logs/
 # (tools/benchmarks/record_run.py); a recorded run is not repeated. Needs
 # data/msr_action3d, data/natural_rgb and data/ud810 (README, "Data").
-# About 3 hours on 2 cores on 2026-12-07 (a 100-epoch recognizer 6.5 min, an
-# MSR pretraining 1.5 min, a natural-RGB one 4.5 min).
+# About 4 hours on 2 cores, estimated from the runs of 2026-12-07 (each
+# run's time.txt: a 100-epoch recognizer 6-6.5 min, an MSR pretraining
+# 80-169 s, a natural-RGB one 4.8-5.5 min, a ud810 fine-tuning about 1 min).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 C=configs/atomic_flow
